@@ -1,0 +1,185 @@
+// Virtual time for the whole engine: a deterministic discrete-event queue ordered by
+// (time, sequence), plus the seeded PRNG. Nothing in the engine reads the wall clock or
+// Math.random; both live here and are part of the cluster state.
+
+export interface TimerHandle {
+  cancel(): void;
+}
+
+interface Task {
+  at: number;
+  seq: number;
+  fn: () => void;
+  cancelled: boolean;
+}
+
+/** A binary min-heap of tasks ordered by (at, seq): O(log n) schedule and pop. */
+class TaskHeap {
+  private items: Task[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): Task | undefined {
+    return this.items[0];
+  }
+
+  push(t: Task): void {
+    const a = this.items;
+    a.push(t);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!less(a[i], a[p])) break;
+      [a[i], a[p]] = [a[p], a[i]];
+      i = p;
+    }
+  }
+
+  pop(): Task | undefined {
+    const a = this.items;
+    if (a.length === 0) return undefined;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && less(a[l], a[m])) m = l;
+        if (r < a.length && less(a[r], a[m])) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+function less(x: Task, y: Task): boolean {
+  return x.at < y.at || (x.at === y.at && x.seq < y.seq);
+}
+
+/** Milliseconds since the Unix epoch, in simulated time. */
+export class Clock {
+  private current: number;
+  private seq = 0;
+  private heap = new TaskHeap();
+
+  constructor(startMs: number) {
+    this.current = startMs;
+  }
+
+  now(): number {
+    return this.current;
+  }
+
+  /** Runs `fn` after `delayMs` of simulated time (0 = at the current instant, after what is queued). */
+  schedule(delayMs: number, fn: () => void): TimerHandle {
+    const task: Task = { at: this.current + Math.max(0, delayMs), seq: this.seq++, fn, cancelled: false };
+    this.heap.push(task);
+    return { cancel: () => void (task.cancelled = true) };
+  }
+
+  /** When the next pending task is due, or undefined when nothing is queued. */
+  nextEventTime(): number | undefined {
+    this.dropCancelled();
+    return this.heap.peek()?.at;
+  }
+
+  /**
+   * Moves time forward by `ms`, running every task due on the way in (time, sequence) order;
+   * tasks scheduled by tasks run too if they fall inside the window. Advancing 30 s at once or
+   * in 600 steps of 50 ms runs the same tasks at the same instants.
+   */
+  advance(ms: number): void {
+    this.runUntil(this.current + Math.max(0, ms));
+  }
+
+  /** Runs everything due up to and including `target`, then sets the time to `target`. */
+  runUntil(target: number): void {
+    for (;;) {
+      this.dropCancelled();
+      const next = this.heap.peek();
+      if (!next || next.at > target) break;
+      this.heap.pop();
+      this.current = Math.max(this.current, next.at);
+      next.fn();
+    }
+    if (target > this.current) this.current = target;
+  }
+
+  /** Runs only the tasks due at the current instant (work triggered by a request). */
+  settle(): void {
+    this.runUntil(this.current);
+  }
+
+  private dropCancelled(): void {
+    while (this.heap.size > 0 && this.heap.peek()!.cancelled) this.heap.pop();
+  }
+}
+
+/**
+ * A small seeded PRNG (sfc32, seeded through splitmix32) whose whole state is four 32-bit words,
+ * so it can be saved with the cluster and resumed exactly.
+ */
+export class Random {
+  private s: [number, number, number, number];
+
+  constructor(seed: number | [number, number, number, number]) {
+    if (Array.isArray(seed)) {
+      this.s = [...seed];
+    } else {
+      let x = seed >>> 0;
+      const next = () => {
+        x = (x + 0x9e3779b9) >>> 0;
+        let z = x;
+        z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+        z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+        return (z ^ (z >>> 16)) >>> 0;
+      };
+      this.s = [next(), next(), next(), next()];
+      for (let i = 0; i < 12; i++) this.nextUint32();
+    }
+  }
+
+  state(): [number, number, number, number] {
+    return [...this.s];
+  }
+
+  nextUint32(): number {
+    let [a, b, c, d] = this.s;
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
+    c = (c + t) >>> 0;
+    this.s = [a, b, c, d];
+    return t;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** An integer in [0, n). */
+  intn(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** `n` characters from `alphabet`. */
+  string(n: number, alphabet: string): string {
+    let out = '';
+    for (let i = 0; i < n; i++) out += alphabet[this.intn(alphabet.length)];
+    return out;
+  }
+}
+
+/** apimachinery util/rand's alphabet for generated names: no vowels, no confusable digits. */
+export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';

@@ -1,0 +1,16 @@
+// Vite config: Svelte 5 app served from static/ as the public dir; relative base so the
+// build works from any sub-path. Vitest reads its own settings from the `test` block.
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig({
+  base: './',
+  publicDir: 'static',
+  plugins: [svelte()],
+  worker: { format: 'es' },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20000,
+  },
+});
