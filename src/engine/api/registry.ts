@@ -17,6 +17,8 @@ export interface ResourceType {
   categories: string[];
   /** Subresources served: `status`, `scale`. */
   subresources: string[];
+  /** Served from a CustomResourceDefinition (no strategic merge patch, no built-in strategy). */
+  custom?: boolean;
 }
 
 const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];

@@ -12,6 +12,8 @@ export interface StoredEvent {
   namespace: string;
   type: Exclude<WatchEventType, 'BOOKMARK' | 'ERROR'>;
   object: KObject;
+  /** The state before this change (MODIFIED and DELETED), so selector watches can tell entering from leaving. */
+  prev?: KObject;
 }
 
 export interface WatchOptions {
@@ -112,7 +114,7 @@ export class Store {
     }
     const stored = this.stamp(obj);
     this.bucket(resource, ns).set(name, stored);
-    this.emit(resource, ns, 'MODIFIED', stored);
+    this.emit(resource, ns, 'MODIFIED', stored, cur);
     return stored;
   }
 
@@ -134,7 +136,7 @@ export class Store {
     if (next === cur) return cur;
     const stored = this.stamp(next);
     this.bucket(resource, namespace).set(name, stored);
-    this.emit(resource, namespace, 'MODIFIED', stored);
+    this.emit(resource, namespace, 'MODIFIED', stored, cur);
     return stored;
   }
 
@@ -145,7 +147,7 @@ export class Store {
     this.check(cur, pre);
     this.data.get(resource)!.get(namespace)!.delete(name);
     const last = this.stamp(cur);
-    this.emit(resource, namespace, 'DELETED', last);
+    this.emit(resource, namespace, 'DELETED', last, cur);
     return last;
   }
 
@@ -218,8 +220,8 @@ export class Store {
     return m;
   }
 
-  private emit(resource: string, namespace: string, type: StoredEvent['type'], object: KObject): void {
-    const e: StoredEvent = { rv: this.rv, resource, namespace, type, object };
+  private emit(resource: string, namespace: string, type: StoredEvent['type'], object: KObject, prev?: KObject): void {
+    const e: StoredEvent = { rv: this.rv, resource, namespace, type, object, prev };
     this.history.push(e);
     if (this.history.length - this.historyStart > this.historyLimit) {
       this.compactedRV = this.history[this.historyStart].rv;

@@ -1,0 +1,310 @@
+// Field selectors (`status.phase=Running,spec.nodeName!=n1`): a port of apimachinery pkg/fields,
+// plus the per-kind selectable fields and field-label checks the apiserver applies (v1.32).
+
+import { compareGo, goQuote } from './labels';
+
+/** Thrown for malformed selectors and unsupported field labels; the message is upstream's. */
+export class FieldSelectorError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FieldSelectorError';
+  }
+}
+
+/** One term of a field selector. */
+export interface FieldRequirement {
+  readonly field: string;
+  readonly operator: '=' | '!=';
+  readonly value: string;
+}
+
+/** Rewrites (or rejects, by throwing) one term: runtime.Scheme.ConvertFieldLabel. */
+export type FieldTransform = (field: string, value: string) => [string, string];
+
+/** A parsed field selector: a conjunction of `field=value` / `field!=value` terms. */
+export interface FieldSelector {
+  /** A missing field counts as the empty string, as upstream's fields.Set.Get. */
+  matches(fields: Record<string, string>): boolean;
+  empty(): boolean;
+  /** Terms joined by ',', values escaped. */
+  toString(): string;
+  requirements(): FieldRequirement[];
+  /** The value a field must equal, if an `=` term pins it. */
+  requiresExactMatch(field: string): string | undefined;
+  /** Applies fn to every term; a term mapped to ['', ''] is dropped. */
+  transform(fn: FieldTransform): FieldSelector;
+}
+
+class TermsSelector implements FieldSelector {
+  constructor(private readonly terms: readonly FieldRequirement[]) {}
+  matches(fields: Record<string, string>): boolean {
+    return this.terms.every((t) => {
+      const v = Object.hasOwn(fields, t.field) ? fields[t.field] : '';
+      return t.operator === '=' ? v === t.value : v !== t.value;
+    });
+  }
+  empty(): boolean {
+    return this.terms.length === 0;
+  }
+  toString(): string {
+    return this.terms.map((t) => `${t.field}${t.operator}${escapeFieldValue(t.value)}`).join(',');
+  }
+  requirements(): FieldRequirement[] {
+    return [...this.terms];
+  }
+  requiresExactMatch(field: string): string | undefined {
+    return this.terms.find((t) => t.operator === '=' && t.field === field)?.value;
+  }
+  transform(fn: FieldTransform): FieldSelector {
+    const out: FieldRequirement[] = [];
+    for (const t of this.terms) {
+      const [field, value] = fn(t.field, t.value);
+      if (field === '' && value === '') continue;
+      out.push({ field, operator: t.operator, value });
+    }
+    return new TermsSelector(out);
+  }
+}
+
+/** fields.Everything(). */
+export function everythingFields(): FieldSelector {
+  return new TermsSelector([]);
+}
+
+/** fields.SelectorFromSet / OneTermEqualSelector: `k=v` for each entry (sorted by field). */
+export function fieldSelectorFromSet(set: Record<string, string>): FieldSelector {
+  const keys = Object.keys(set).sort();
+  return new TermsSelector(keys.map((field) => ({ field, operator: '=' as const, value: set[field] })));
+}
+
+/** fields.EscapeValue: `\`, `,` and `=` are backslash-escaped. */
+export function escapeFieldValue(s: string): string {
+  return s.replace(/[\\,=]/g, (c) => '\\' + c);
+}
+
+/** fields.UnescapeValue; throws FieldSelectorError with upstream's texts. */
+export function unescapeFieldValue(s: string): string {
+  if (!/[\\,=]/.test(s)) return s;
+  let out = '';
+  let inSlash = false;
+  for (const c of s) {
+    if (inSlash) {
+      if (c !== '\\' && c !== ',' && c !== '=') {
+        throw new FieldSelectorError(`invalid field selector: invalid escape sequence: \\${c}`);
+      }
+      out += c;
+      inSlash = false;
+    } else if (c === '\\') {
+      inSlash = true;
+    } else if (c === ',' || c === '=') {
+      // Upstream formats the rune with %v, which prints its code point.
+      throw new FieldSelectorError(`invalid field selector: unescaped character in value: ${c.codePointAt(0)}`);
+    } else {
+      out += c;
+    }
+  }
+  if (inSlash) throw new FieldSelectorError('invalid field selector: invalid escape sequence: \\');
+  return out;
+}
+
+// Splits on commas not preceded by a backslash escape.
+function splitTerms(s: string): string[] {
+  if (s === '') return [];
+  const terms: string[] = [];
+  let start = 0;
+  let inSlash = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (inSlash) inSlash = false;
+    else if (c === '\\') inSlash = true;
+    else if (c === ',') {
+      terms.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  terms.push(s.slice(start));
+  return terms;
+}
+
+// The first operator occurrence wins; at one position `!=` and `==` are tried before `=`.
+function splitTerm(term: string): [string, '=' | '==' | '!=', string] | undefined {
+  for (let i = 0; i < term.length; i++) {
+    for (const op of ['!=', '==', '='] as const) {
+      if (term.startsWith(op, i)) return [term.slice(0, i), op, term.slice(i + op.length)];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * fields.ParseSelector: `a=b`, `a==b`, `a!=b`, comma-joined; terms are sorted as strings first,
+ * as upstream does. Throws FieldSelectorError, e.g. `invalid selector: 'x'; can't understand 'x'`.
+ */
+export function parseFieldSelector(selector: string): FieldSelector {
+  const parts = splitTerms(selector).sort(compareGo);
+  const terms: FieldRequirement[] = [];
+  for (const part of parts) {
+    if (part === '') continue;
+    const split = splitTerm(part);
+    if (!split) throw new FieldSelectorError(`invalid selector: '${selector}'; can't understand '${part}'`);
+    const [field, op, rhs] = split;
+    terms.push({ field, operator: op === '!=' ? '!=' : '=', value: unescapeFieldValue(rhs) });
+  }
+  return new TermsSelector(terms);
+}
+
+// ---- what the apiserver can select on, per kind ----
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v !== null && typeof v === 'object' ? (v as Obj) : {});
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const int = (v: unknown): string => String(typeof v === 'number' ? Math.trunc(v) : 0);
+const bool = (v: unknown): string => String(v === true);
+
+interface KindFields {
+  /** Field labels the conversion function accepts (others are rejected). */
+  labels: readonly string[];
+  /** The apiserver's error for another label. */
+  error: (label: string) => string;
+  /** Kind-specific selectable values (ToSelectableFields), besides metadata.name/namespace. */
+  values: (o: Obj) => Record<string, string>;
+}
+
+const coreError = (label: string) => `field label not supported: ${label}`;
+
+// From pkg/apis/*/v1/conversion.go (AddFieldLabelConversionFunc) and pkg/registry/*/strategy.go
+// (ToSelectableFields). Kinds absent here accept only metadata.name and metadata.namespace.
+const KINDS: Record<string, KindFields> = {
+  Pod: {
+    labels: ['metadata.name', 'metadata.namespace', 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName',
+      'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs',
+      'status.nominatedNodeName', 'spec.host'],
+    error: coreError,
+    values: (o) => {
+      const spec = obj(o.spec);
+      const status = obj(o.status);
+      const ips = Array.isArray(status.podIPs) ? status.podIPs : [];
+      return {
+        'spec.nodeName': str(spec.nodeName),
+        'spec.restartPolicy': str(spec.restartPolicy),
+        'spec.schedulerName': str(spec.schedulerName),
+        'spec.serviceAccountName': str(spec.serviceAccountName),
+        'spec.hostNetwork': bool(spec.hostNetwork),
+        'status.phase': str(status.phase),
+        // Upstream selects on the first of status.podIPs; status.podIPs itself has no value.
+        'status.podIP': ips.length > 0 ? str(obj(ips[0]).ip) : '',
+        'status.nominatedNodeName': str(status.nominatedNodeName),
+      };
+    },
+  },
+  Node: {
+    labels: ['metadata.name', 'spec.unschedulable'],
+    error: coreError,
+    values: (o) => ({ 'spec.unschedulable': bool(obj(o.spec).unschedulable) }),
+  },
+  ReplicationController: {
+    labels: ['metadata.name', 'metadata.namespace', 'status.replicas'],
+    error: coreError,
+    values: (o) => ({ 'status.replicas': int(obj(o.status).replicas) }),
+  },
+  Event: {
+    labels: ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid',
+      'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason',
+      'reportingComponent', 'source', 'type', 'metadata.namespace', 'metadata.name'],
+    error: coreError,
+    values: (o) => {
+      const io = obj(o.involvedObject);
+      const source = str(obj(o.source).component) || str(o.reportingComponent);
+      return {
+        'involvedObject.kind': str(io.kind),
+        'involvedObject.namespace': str(io.namespace),
+        'involvedObject.name': str(io.name),
+        'involvedObject.uid': str(io.uid),
+        'involvedObject.apiVersion': str(io.apiVersion),
+        'involvedObject.resourceVersion': str(io.resourceVersion),
+        'involvedObject.fieldPath': str(io.fieldPath),
+        reason: str(o.reason),
+        reportingComponent: str(o.reportingComponent),
+        source,
+        type: str(o.type),
+      };
+    },
+  },
+  Namespace: {
+    labels: ['status.phase', 'metadata.name'],
+    error: coreError,
+    values: (o) => ({ 'status.phase': str(obj(o.status).phase) }),
+  },
+  Secret: {
+    labels: ['type', 'metadata.namespace', 'metadata.name'],
+    error: coreError,
+    values: (o) => ({ type: str(o.type) }),
+  },
+  Service: {
+    labels: ['metadata.namespace', 'metadata.name', 'spec.clusterIP', 'spec.type'],
+    error: coreError,
+    values: (o) => ({ 'spec.clusterIP': str(obj(o.spec).clusterIP), 'spec.type': str(obj(o.spec).type) }),
+  },
+  Job: {
+    labels: ['metadata.name', 'metadata.namespace', 'status.successful'],
+    error: (label) => `field label ${goQuote(label)} not supported for "Job"`,
+    values: (o) => ({ 'status.successful': int(obj(o.status).succeeded) }),
+  },
+  CronJob: {
+    labels: ['metadata.name', 'metadata.namespace', 'status.successful'],
+    error: (label) => `field label ${goQuote(label)} not supported for "CronJob"`,
+    values: () => ({}),
+  },
+  CertificateSigningRequest: {
+    labels: ['metadata.name', 'spec.signerName'],
+    error: coreError,
+    values: (o) => ({ 'spec.signerName': str(obj(o.spec).signerName) }),
+  },
+};
+
+// Kinds whose objects have no namespace field to select on.
+const CLUSTER_SCOPED = new Set([
+  'Node', 'Namespace', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding', 'IngressClass',
+  'PriorityClass', 'CustomResourceDefinition', 'CertificateSigningRequest', 'APIService', 'RuntimeClass',
+  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'CSIDriver', 'CSINode', 'VolumeAttachment',
+  'ClusterIssuer',
+]);
+
+// The core Event and events.k8s.io Event share a kind name; only the core one has these labels.
+function kindFields(kind: string, apiVersion?: string): KindFields | undefined {
+  if (kind === 'Event' && apiVersion !== undefined && apiVersion !== 'v1') return undefined;
+  return Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined;
+}
+
+/**
+ * The selectable fields of an object (the registry's ToSelectableFields): metadata.name, plus
+ * metadata.namespace for namespaced kinds, plus the kind's own fields.
+ */
+export function fieldsForObject(kind: string, o: { metadata?: { name?: string; namespace?: string } } | Obj, apiVersion?: string): Record<string, string> {
+  const rec = obj(o);
+  const meta = obj(rec.metadata);
+  const out: Record<string, string> = { ...(kindFields(kind, apiVersion)?.values(rec) ?? {}) };
+  out['metadata.name'] = str(meta.name);
+  if (!CLUSTER_SCOPED.has(kind)) out['metadata.namespace'] = str(meta.namespace);
+  return out;
+}
+
+/**
+ * runtime.Scheme.ConvertFieldLabel: accepts a label the apiserver supports for the kind (mapping
+ * the legacy pod `spec.host` to `spec.nodeName`), else throws FieldSelectorError with its message.
+ */
+export function convertFieldLabel(kind: string, label: string, value: string, apiVersion?: string): [string, string] {
+  const k = kindFields(kind, apiVersion);
+  if (!k) {
+    if (label === 'metadata.name' || label === 'metadata.namespace') return [label, value];
+    throw new FieldSelectorError(`${goQuote(label)} is not a known field selector: only "metadata.name", "metadata.namespace"`);
+  }
+  if (!k.labels.includes(label)) throw new FieldSelectorError(k.error(label));
+  if (kind === 'Pod' && label === 'spec.host') return ['spec.nodeName', value];
+  return [label, value];
+}
+
+/** Checks (and converts) every term of a selector for a kind, as the apiserver's list does. */
+export function validateFieldSelector(kind: string, selector: FieldSelector, apiVersion?: string): FieldSelector {
+  return selector.transform((f, v) => convertFieldLabel(kind, f, v, apiVersion));
+}

@@ -1,0 +1,50 @@
+// What every request handler needs: the store, the registry, virtual time, the seeded PRNG,
+// per-kind strategies and the admission chain.
+
+import type { Clock, Random } from '../clock';
+import type { Registry, ResourceType } from '../api/registry';
+import type { KindStrategy } from '../api/strategy';
+import type { KObject } from '../api/types';
+import type { Store } from '../store/store';
+import type { KindPrinter } from './printers/types';
+
+export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
+
+export interface AdmissionAttributes {
+  operation: Operation;
+  type: ResourceType;
+  namespace: string;
+  name: string;
+  subresource?: string;
+  /** The object being written (mutable in `admit`); for DELETE the current object. */
+  object: KObject;
+  oldObject?: KObject;
+  dryRun: boolean;
+}
+
+/** An admission plugin: `admit` may change the object (mutating), `validate` may only refuse (throw ApiError). */
+export interface AdmissionPlugin {
+  name: string;
+  admit?(a: AdmissionAttributes, ctx: ServerContext): void;
+  validate?(a: AdmissionAttributes, ctx: ServerContext): void;
+}
+
+export interface ServerContext {
+  clock: Clock;
+  random: Random;
+  store: Store;
+  registry: Registry;
+  strategyFor(t: ResourceType): KindStrategy;
+  printerFor(t: ResourceType): KindPrinter;
+  admission: AdmissionPlugin[];
+}
+
+/** The store's key for a resource type: `apps/deployments`, `/pods`. */
+export function storeKey(t: Pick<ResourceType, 'group' | 'plural'>): string {
+  return `${t.group}/${t.plural}`;
+}
+
+/** `apps/Deployment`, `/Pod`: the key of per-kind tables. */
+export function kindKey(t: Pick<ResourceType, 'group' | 'kind'>): string {
+  return `${t.group}/${t.kind}`;
+}

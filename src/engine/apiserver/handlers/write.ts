@@ -1,0 +1,192 @@
+// Create and update as the generic registry store does them (apiserver registry/generic/registry
+// store.go): name generation, server-set metadata, status reset / status subresource, generation
+// bumps, defaulting, admission, validation, optimistic concurrency, dry run.
+
+import type { ResourceType } from '../../api/registry';
+import { clone, type KObject } from '../../api/types';
+import { invalidStatus } from '../../api/validation/field-error';
+import type { FieldError } from '../../api/strategy';
+import { StoreError } from '../../store/errors';
+import { rfc3339 } from '../../util/time';
+import { kindKey, storeKey, type ServerContext } from '../context';
+import { GENERATION_KINDS, RESET_STATUS_ON_CREATE, generateName, newUid, nullEmbeddedTimestamps, specPart, stableStringify } from '../meta';
+import { ApiError, alreadyExists, badRequest, conflict, notFound } from '../status';
+import { groupVersion } from '../../api/registry';
+import { prepareForCreate, prepareForUpdate } from '../../api/kinds';
+
+export interface WriteOptions {
+  dryRun: boolean;
+  /** The subresource written (`status`), if any. */
+  subresource?: string;
+}
+
+/** Checks that a body is an object of the endpoint's kind and namespace; returns a private copy. */
+export function decodeBody(t: ResourceType, namespace: string | undefined, body: unknown): KObject {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw badRequest('the body of the request was in an unknown format');
+  }
+  const obj = clone(body as KObject);
+  const gv = groupVersion(t);
+  if (obj.apiVersion === undefined || obj.apiVersion === '') obj.apiVersion = gv;
+  if (obj.kind === undefined || obj.kind === '') obj.kind = t.kind;
+  if (obj.apiVersion !== gv || obj.kind !== t.kind) {
+    throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${gv})`);
+  }
+  if (obj.metadata === undefined || obj.metadata === null) obj.metadata = {};
+  if (typeof obj.metadata !== 'object' || Array.isArray(obj.metadata)) throw badRequest('metadata must be an object');
+  if (t.namespaced) {
+    const ns = obj.metadata.namespace;
+    if (ns !== undefined && ns !== '' && namespace !== undefined && ns !== namespace) {
+      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+    if (namespace !== undefined) obj.metadata.namespace = namespace;
+  } else {
+    delete obj.metadata.namespace;
+  }
+  return obj;
+}
+
+function throwIfInvalid(t: ResourceType, name: string, errs: FieldError[] | undefined): void {
+  if (errs && errs.length > 0) throw new ApiError(invalidStatus(t.group, t.kind, name, errs));
+}
+
+/** POST to a collection. */
+export function createObject(ctx: ServerContext, t: ResourceType, namespace: string | undefined, body: unknown, opts: WriteOptions): KObject {
+  const obj = decodeBody(t, namespace, body);
+  const meta = obj.metadata;
+  if ((meta.name === undefined || meta.name === '') && meta.generateName) meta.name = generateName(meta.generateName, ctx.random);
+  const name = meta.name ?? '';
+  // Server-owned metadata (BeforeCreate / FillObjectMetaSystemFields).
+  meta.uid = newUid(ctx.random);
+  meta.creationTimestamp = rfc3339(ctx.clock.now());
+  delete meta.resourceVersion;
+  delete meta.deletionTimestamp;
+  delete meta.deletionGracePeriodSeconds;
+  delete meta.managedFields;
+  if (GENERATION_KINDS.has(kindKey(t))) meta.generation = 1;
+  else delete meta.generation;
+  if (RESET_STATUS_ON_CREATE.has(kindKey(t))) delete obj.status;
+  const strategy = ctx.strategyFor(t);
+  strategy.defaults?.(obj);
+  nullEmbeddedTimestamps(kindKey(t), obj);
+  const attrs = { operation: 'CREATE' as const, type: t, namespace: meta.namespace ?? '', name, object: obj, dryRun: opts.dryRun };
+  for (const p of ctx.admission) p.admit?.(attrs, ctx);
+  prepareForCreate(t.group, t.kind, obj);
+  throwIfInvalid(t, name, strategy.validate?.(obj));
+  for (const p of ctx.admission) p.validate?.(attrs, ctx);
+  if (opts.dryRun) {
+    if (ctx.store.get(storeKey(t), meta.namespace ?? '', name)) throw alreadyExists(t.group, t.plural, name);
+    return obj;
+  }
+  try {
+    return ctx.store.create(storeKey(t), obj);
+  } catch (e) {
+    if (e instanceof StoreError && e.code === 'AlreadyExists') throw alreadyExists(t.group, t.plural, name);
+    throw e;
+  }
+}
+
+/**
+ * PUT of an object (or of its status subresource). The body's resourceVersion, when set, must
+ * be current. Spec writes keep the stored status; status writes keep everything else.
+ */
+export function updateObject(
+  ctx: ServerContext,
+  t: ResourceType,
+  namespace: string | undefined,
+  name: string,
+  body: unknown,
+  opts: WriteOptions,
+): KObject {
+  const obj = decodeBody(t, namespace, body);
+  if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
+    throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
+  }
+  obj.metadata.name = name;
+  const old = ctx.store.get(storeKey(t), namespace ?? '', name);
+  if (!old) throw notFound(t.group, t.plural, name);
+  const rv = obj.metadata.resourceVersion;
+  if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) {
+    throw conflict(t.group, t.plural, name, 'the object has been modified; please apply your changes to the latest version and try again');
+  }
+  const next = prepareUpdate(ctx, t, obj, old, opts);
+  return commitUpdate(ctx, t, next, old, opts);
+}
+
+/** Merges a requested update with the stored object as the strategy's PrepareForUpdate does. */
+export function prepareUpdate(ctx: ServerContext, t: ResourceType, obj: KObject, old: KObject, opts: WriteOptions): KObject {
+  let next: KObject;
+  if (opts.subresource === 'finalize') {
+    // namespaces/NAME/finalize: only spec.finalizers changes (the namespace controller's last step).
+    next = clone(old) as KObject;
+    const fin = ((obj.spec ?? {}) as { finalizers?: string[] }).finalizers;
+    next.spec = { ...((next.spec as object) ?? {}), finalizers: fin ?? [] };
+    if (!fin || fin.length === 0) delete (next.spec as { finalizers?: string[] }).finalizers;
+  } else if (opts.subresource === 'status') {
+    // Only status changes through /status (and metadata the status strategy allows: none here).
+    next = clone(old) as KObject;
+    if (obj.status === undefined) delete next.status;
+    else next.status = clone(obj.status);
+  } else {
+    next = obj;
+    if (t.subresources.includes('status')) {
+      if (old.status === undefined) delete next.status;
+      else next.status = clone(old.status);
+    }
+  }
+  const meta = next.metadata;
+  const om = old.metadata;
+  meta.uid = om.uid;
+  meta.creationTimestamp = om.creationTimestamp;
+  meta.namespace = om.namespace;
+  if (om.deletionTimestamp) meta.deletionTimestamp = om.deletionTimestamp;
+  else delete meta.deletionTimestamp;
+  if (om.deletionGracePeriodSeconds !== undefined) meta.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
+  else delete meta.deletionGracePeriodSeconds;
+  delete meta.managedFields;
+  if (om.generateName !== undefined && meta.generateName === undefined) meta.generateName = om.generateName;
+  if (opts.subresource === undefined) {
+    ctx.strategyFor(t).defaults?.(next);
+    nullEmbeddedTimestamps(kindKey(t), next);
+    prepareForUpdate(t.group, t.kind, next, old);
+  }
+  if (GENERATION_KINDS.has(kindKey(t))) {
+    const gen = om.generation ?? 1;
+    meta.generation = opts.subresource !== 'status' && specPart(next) !== specPart(old) ? gen + 1 : gen;
+  } else {
+    delete meta.generation;
+  }
+  meta.resourceVersion = om.resourceVersion;
+  return next;
+}
+
+/** Admission, validation and the store write shared by update and patch. */
+export function commitUpdate(ctx: ServerContext, t: ResourceType, next: KObject, old: KObject, opts: WriteOptions): KObject {
+  const name = old.metadata.name ?? '';
+  const ns = old.metadata.namespace ?? '';
+  const attrs = { operation: 'UPDATE' as const, type: t, namespace: ns, name, subresource: opts.subresource, object: next, oldObject: old, dryRun: opts.dryRun };
+  for (const p of ctx.admission) p.admit?.(attrs, ctx);
+  if (opts.subresource === undefined) throwIfInvalid(t, name, ctx.strategyFor(t).validateUpdate?.(next, old));
+  for (const p of ctx.admission) p.validate?.(attrs, ctx);
+  // An object being deleted whose last finalizer went away is removed (ShouldDeleteDuringUpdate).
+  const specFinalizers = t.group === '' && t.kind === 'Namespace' ? ((next.spec ?? {}) as { finalizers?: string[] }).finalizers ?? [] : [];
+  const finishing =
+    next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0 && specFinalizers.length === 0;
+  if (opts.dryRun) return next;
+  if (stableStringify({ ...next, metadata: { ...next.metadata, resourceVersion: undefined } }) ===
+      stableStringify({ ...old, metadata: { ...old.metadata, resourceVersion: undefined } })) {
+    // A no-op write keeps the resourceVersion, as etcd3's GuaranteedUpdate does.
+    if (finishing) return ctx.store.delete(storeKey(t), ns, name);
+    return old;
+  }
+  try {
+    const stored = ctx.store.update(storeKey(t), next);
+    if (finishing) return ctx.store.delete(storeKey(t), ns, name);
+    return stored;
+  } catch (e) {
+    if (e instanceof StoreError && e.code === 'Conflict') {
+      throw conflict(t.group, t.plural, name, 'the object has been modified; please apply your changes to the latest version and try again');
+    }
+    throw e;
+  }
+}

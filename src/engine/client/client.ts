@@ -1,0 +1,69 @@
+// The engine's own API client: controllers, the scheduler and kubelets talk to the apiserver
+// only through it, with REST-shaped requests, exactly like client-go talks HTTP.
+
+import type { ResourceType } from '../api/registry';
+import type { KList, KObject, Status } from '../api/types';
+import type { ApiServer } from '../apiserver/server';
+import { resourcePath, type ApiRequest, type WatchHandle, type WatchSink } from '../apiserver/request';
+import { ApiError } from '../apiserver/status';
+
+export interface ListQuery {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export class EngineClient {
+  constructor(private readonly server: ApiServer) {}
+
+  private call(req: ApiRequest): unknown {
+    const res = this.server.handle(req);
+    if (res.status >= 400) throw new ApiError(res.body as Status);
+    return res.body;
+  }
+
+  private path(t: ResourceType, ns: string | undefined, name?: string, subresource?: string): string {
+    return resourcePath({ group: t.group, version: t.version, namespace: t.namespaced ? ns : undefined, plural: t.plural, name, subresource });
+  }
+
+  /** The object, or undefined when it does not exist. */
+  get(t: ResourceType, ns: string | undefined, name: string): KObject | undefined {
+    const res = this.server.handle({ method: 'GET', path: this.path(t, ns, name) });
+    if (res.status === 404) return undefined;
+    if (res.status >= 400) throw new ApiError(res.body as Status);
+    return res.body as KObject;
+  }
+
+  list(t: ResourceType, ns?: string, q: ListQuery = {}): KList {
+    return this.call({ method: 'GET', path: this.path(t, ns), query: { ...q } }) as KList;
+  }
+
+  create(t: ResourceType, obj: KObject): KObject {
+    return this.call({ method: 'POST', path: this.path(t, obj.metadata.namespace), body: obj }) as KObject;
+  }
+
+  update(t: ResourceType, obj: KObject, subresource?: string): KObject {
+    return this.call({ method: 'PUT', path: this.path(t, obj.metadata.namespace, obj.metadata.name, subresource), body: obj }) as KObject;
+  }
+
+  updateStatus(t: ResourceType, obj: KObject): KObject {
+    return this.update(t, obj, 'status');
+  }
+
+  patch(t: ResourceType, ns: string | undefined, name: string, patch: unknown, type = 'application/merge-patch+json', subresource?: string): KObject {
+    return this.call({ method: 'PATCH', path: this.path(t, ns, name, subresource), body: patch, contentType: type }) as KObject;
+  }
+
+  /** Deletes; NotFound is not an error here (the goal is reached). */
+  delete(t: ResourceType, ns: string | undefined, name: string, opts: { propagationPolicy?: string; gracePeriodSeconds?: number; uid?: string } = {}): void {
+    const body: Record<string, unknown> = { kind: 'DeleteOptions', apiVersion: 'v1' };
+    if (opts.propagationPolicy) body.propagationPolicy = opts.propagationPolicy;
+    if (opts.gracePeriodSeconds !== undefined) body.gracePeriodSeconds = opts.gracePeriodSeconds;
+    if (opts.uid) body.preconditions = { uid: opts.uid };
+    const res = this.server.handle({ method: 'DELETE', path: this.path(t, ns, name), body });
+    if (res.status >= 400 && res.status !== 404) throw new ApiError(res.body as Status);
+  }
+
+  watch(t: ResourceType, ns: string | undefined, sink: WatchSink, resourceVersion?: string): WatchHandle {
+    return this.server.watch({ method: 'GET', path: this.path(t, ns), query: { watch: 'true', resourceVersion } }, sink);
+  }
+}

@@ -1,0 +1,81 @@
+// Runs a session script on a fresh cluster and produces the transcript the headless-runner
+// contract describes: `$ ` + each command's first line, then exactly what it printed.
+
+import { createCluster, type ClusterOptions } from '../engine/cluster';
+import { parseGoDuration } from '../engine/util/duration';
+import { parseScript, type Step } from './script';
+import { Session, type DiskFiles } from './session';
+
+export interface RunOptions extends ClusterOptions {
+  disk?: DiskFiles;
+}
+
+/** `sleep` takes Go durations (`30s`, `2m`, `500ms`) and plain seconds, like coreutils sleep. */
+export function sleepMs(arg: string): number {
+  if (/^\d+(\.\d+)?$/.test(arg)) return Number(arg) * 1000;
+  const m = /^(\d+(?:\.\d+)?)([smhd])$/.exec(arg);
+  if (m && m[2] === 'd') return Number(m[1]) * 86_400_000;
+  return parseGoDuration(arg);
+}
+
+export async function runScript(source: string, rawWrite: (s: string) => void, opts: RunOptions = {}): Promise<void> {
+  const steps = parseScript(source);
+  // Output that does not end with a newline (jsonpath) must not swallow the next `$ ` line.
+  let atLineStart = true;
+  const write = (s: string) => {
+    if (s === '') return;
+    rawWrite(s);
+    atLineStart = s.endsWith('\n');
+  };
+  const cluster = createCluster(opts);
+  const session = new Session(cluster, opts.disk);
+  let watching: Promise<number> | undefined;
+  const stopWatching = async () => {
+    if (!watching) return;
+    session.interruptBackground();
+    await watching;
+    watching = undefined;
+  };
+  for (const step of steps) {
+    if (step.argv[0] !== 'sleep') await stopWatching();
+    write(`${atLineStart ? '' : '\n'}$ ${step.echo}\n`);
+    await runStep(step, session, write, (p) => (watching = p));
+  }
+  await stopWatching();
+}
+
+async function runStep(step: Step, session: Session, write: (s: string) => void, background: (p: Promise<number>) => void): Promise<void> {
+  const [cmd, ...args] = step.argv;
+  switch (cmd) {
+    case 'kubectl': {
+      const { done, background: bg } = session.run(args, write, step.stdin);
+      const first = await Promise.race([done.then(() => 'done' as const), bg.then(() => 'background' as const)]);
+      if (first === 'background') background(done);
+      return;
+    }
+    case 'sleep': {
+      const ms = sleepMs(args[0] ?? '');
+      session.cluster.advance(ms);
+      return;
+    }
+    case 'cat': {
+      if (step.redirect) {
+        const body = step.stdin ?? '';
+        const prev = step.redirect.append ? (session.files.get(step.redirect.path) ?? '') : '';
+        session.files.set(step.redirect.path.replace(/^\.\//, ''), prev + body);
+        return;
+      }
+      for (const f of args) {
+        const text = session.fileSource().read(f);
+        write(text ?? `cat: ${f}: No such file or directory\n`);
+      }
+      return;
+    }
+    case 'echo':
+      if (step.redirect) session.files.set(step.redirect.path, args.join(' ') + '\n');
+      else write(args.join(' ') + '\n');
+      return;
+    default:
+      write(`sim: ${cmd}: command not found\n`);
+  }
+}

@@ -1,0 +1,44 @@
+// The command tree: each kubectl command declares its flags, help texts and run function
+// (cobra.Command's shape), so the parser, help and Tab completion all read one description.
+
+import type { KubectlEnv } from '../env';
+import type { FlagSpec, ParsedFlags } from './flags';
+
+export interface Invocation {
+  /** Root first: [kubectl, rollout, status]. */
+  path: CommandDef[];
+  /** Positional arguments before `--`. */
+  args: string[];
+  /** Arguments after `--`. */
+  rest: string[];
+  /** Whether `--` appeared. */
+  dashDash: boolean;
+  flags: ParsedFlags;
+  env: KubectlEnv;
+}
+
+export interface CommandDef {
+  name: string;
+  aliases?: string[];
+  /** Usage line, e.g. `get [(-o|--output=)json|yaml|...] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]`. */
+  use: string;
+  short: string;
+  long?: string;
+  example?: string;
+  /** Heading in `kubectl --help`. */
+  group?: string;
+  flags?: FlagSpec[];
+  subcommands?: CommandDef[];
+  /** Returns the exit code. Errors thrown as KubectlError are printed by the runner. */
+  run?: (inv: Invocation) => Promise<number>;
+  hidden?: boolean;
+}
+
+/** The path as cobra prints it: `kubectl rollout status`. */
+export function commandPath(path: CommandDef[]): string {
+  return path.map((c) => c.name).join(' ');
+}
+
+export function findSub(cmd: CommandDef, name: string): CommandDef | undefined {
+  return cmd.subcommands?.find((c) => c.name === name || (c.aliases ?? []).includes(name));
+}

@@ -1,0 +1,90 @@
+// `kubectl create secret generic`: data from --from-literal, --from-file and --from-env-file, with
+// --type and --append-hash; plus the Secret shape shared with the tls and docker-registry variants
+// (kubectl pkg/cmd/create/create_secret.go).
+import type { KObject } from '../../engine/api/types';
+import { flagArray, flagBool, flagString } from '../cli/flags';
+import { base64Utf8, enforcedNamespace, fail, goQuote, nameFromArgs, objectMeta, ok, sortedMap } from './common';
+import { secretHash } from './hash';
+import { HELP } from './help';
+import { isConfigMapKey, parseLiteralSource, readEnvFileSource, readFileSource } from './sources';
+import type { GeneratorCommand } from './types';
+
+/** Secret data under construction: key -> value (plain text; base64-encoded when built). */
+export type SecretData = Map<string, string>;
+
+/** addKeyFromLiteralToSecret: validates the key and refuses duplicates, with upstream's texts. */
+export function addSecretKey(data: SecretData, key: string, value: string): string | undefined {
+  const errs = isConfigMapKey(key);
+  if (errs.length > 0) return `${goQuote(key)} is not valid key name for a Secret ${errs.join(';')}`;
+  if (data.has(key)) return `cannot add key ${key}, another key by that name already exists`;
+  data.set(key, value);
+  return undefined;
+}
+
+/**
+ * The Secret as newSecretObj builds it (data base64, type omitted when empty), named
+ * `<name>-<hash>` when appendHash is set.
+ */
+export function buildSecret(name: string, namespace: string | undefined, type: string, data: SecretData, appendHash: boolean): KObject {
+  const encoded: Record<string, string> = {};
+  for (const [k, v] of data) encoded[k] = base64Utf8(v);
+  const finalName = appendHash ? `${name}-${secretHash(name, type, encoded)}` : name;
+  const secret: KObject = { kind: 'Secret', apiVersion: 'v1', metadata: objectMeta({ name: finalName, namespace }) };
+  if (data.size > 0) secret.data = sortedMap(encoded);
+  if (type) secret.type = type;
+  return secret;
+}
+
+const PATH = ['create', 'secret', 'generic'];
+
+/** `create secret generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1]`. */
+export const createSecretGeneric: GeneratorCommand = {
+  path: PATH,
+  aliases: [],
+  use: 'generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]',
+  short: 'Create a secret from a local file, directory, or literal value',
+  long: HELP['create secret generic'].long,
+  example: HELP['create secret generic'].example,
+  flags: [
+    { name: 'from-file', type: 'stringSlice', default: [], usage: 'Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.' },
+    { name: 'from-literal', type: 'stringArray', default: [], usage: 'Specify a key and literal value to insert in secret (i.e. mykey=somevalue)' },
+    { name: 'from-env-file', type: 'stringSlice', default: [], usage: 'Specify the path to a file to read lines of key=val pairs to create a secret.' },
+    { name: 'type', type: 'string', default: '', usage: 'The type of secret to create' },
+    { name: 'append-hash', type: 'bool', default: false, usage: 'Append a hash of the secret to its name.' },
+  ],
+  build(args, _rest, flags, ctx) {
+    const named = nameFromArgs(args, PATH);
+    if ('error' in named) return fail(named.error);
+    const files = flagArray(flags, 'from-file');
+    const literals = flagArray(flags, 'from-literal');
+    const envFiles = flagArray(flags, 'from-env-file');
+    if (envFiles.length > 0 && (files.length > 0 || literals.length > 0)) {
+      return fail('from-env-file cannot be combined with from-file or from-literal');
+    }
+    const data: SecretData = new Map();
+    // Upstream's order: literals, then files, then env files (it decides which duplicate fails).
+    for (const lit of literals) {
+      const p = parseLiteralSource(lit);
+      if ('error' in p) return fail(p.error);
+      const err = addSecretKey(data, p.key, p.value);
+      if (err) return fail(err);
+    }
+    for (const src of files) {
+      const r = readFileSource(src, ctx);
+      if ('error' in r) return fail(r.error);
+      for (const [k, v] of r.entries) {
+        const err = addSecretKey(data, k, v);
+        if (err) return fail(err);
+      }
+    }
+    for (const path of envFiles) {
+      const r = readEnvFileSource(path, ctx, 'env secret file cannot be a directory');
+      if ('error' in r) return fail(r.error);
+      for (const [k, v] of r.pairs) {
+        const err = addSecretKey(data, k, v);
+        if (err) return fail(err);
+      }
+    }
+    return ok(buildSecret(named.name, enforcedNamespace(ctx), flagString(flags, 'type') ?? '', data, flagBool(flags, 'append-hash')));
+  },
+};

@@ -1,0 +1,52 @@
+// Inputs for the parser goldens (see capture-parse.mjs). `values` are YAML snippets placed as the
+// field `v` of a ConfigMap-shaped document; `files` are whole manifest files (mostly broken ones).
+const head = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n';
+
+export const values = [
+  'yes', 'Yes', 'YES', 'no', 'on', 'off', 'On', 'y', 'n', 'true', 'False', '~', 'null', 'Null', '', '1', '-1', '+1', '0x1f', '0o17', '017', '08', '0b101',
+  '1_000', '1.5', '1e3', '.5', '-.5', '1.', '1e400', '12345678901234567890', '9223372036854775807', '2001-12-14', '2001-12-14T21:59:43.10Z',
+  '1:20', '"yes"', "'1'", '!!str 1', '.nan is text', 'a b c', '"a\\tb\\u00e9"', "'it''s'", '|\n  a\n  b\n', '>\n  a\n  b\n', '|-\n  a\n', '|+\n  a\n\n',
+  '[1, two, "3", {a: b}]', '{a: 1, b: [x, y]}', '\n  - a\n  - b: c\n    d: e\n', '\n  k: &a {x: 1}\n  m: *a\n', '\n  base: &b {x: 1, y: 2}\n  d:\n    <<: *b\n    y: 3\n',
+  '\n  a: &a {x: 1}\n  b: &b {x: 2, z: 3}\n  c:\n    <<: [*a, *b]\n', '\n  x: 1\n  x: 2\n', '\n  1: a\n  true: b\n  null: c\n  1.5: d\n', 'plain\n  continued\n  lines',
+  '"double\n  folded"', '# only a comment', '@x', '\n  - !!int "12"\n  - !!float 1\n  - !!bool yes\n', '0.1', '-0', '1e21', '100000000000000000000',
+];
+
+export const files = {
+  tab: `${head}\tlabels: {}\n`,
+  tab2: `${head}data:\n  a: b\n\tc: d\n`,
+  tab3: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: x\n',
+  mapval: `${head}  labels: a: b\n`,
+  badindent: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n labels:\n    a: b\n',
+  badindent2: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n    name: x\n  labels:\n    a: b\n',
+  nokey: `${head}  - a\n`,
+  nocolon: `${head}  labels\n    a: b\n`,
+  unclosedq: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "x\n',
+  unclosedsq: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: 'x\n",
+  unclosedbr: `${head}data: [a, b\n`,
+  unclosedbr2: `${head}spec:\n  args: [a, b\n  other: 1\n`,
+  unclosedcb: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n',
+  alias: `${head}v: *nope\n`,
+  colon: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x:y: z\n',
+  atstart: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: @x\n',
+  backtick: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: `x\n',
+  inf: `${head}v: .inf\n`,
+  nan: `${head}v: [.nan]\n`,
+  line1: 'apiVersion: v1: x\n',
+  line1b: '- a\nb: c\n',
+  quotedkey: `${head}  "a": b\n c: d\n`,
+  trailing: `${head}  "y" z\n`,
+  blockbad: 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n  b\n c: 1\n',
+  mergebad: `${head}v:\n  <<: 1\n`,
+  multi: `${head}v: 1\n---\n---\n# comment\n---\n${head}v: 2\n...\n`,
+  json: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "v": [1, 1.5, "s", null, true]}\n{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "y"}}',
+  jsonbad1: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x",}}\n',
+  jsonbad2: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}\n',
+  jsonbad3: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": x}}\n',
+  jsonbad4: '{"apiVersion": "v1" "kind": "ConfigMap"}\n',
+  jsonbad5: '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "v": [1 2]}\n',
+  jsonbad6: '{"apiVersion"}\n',
+  deepindent: `${head}data:\n  a:\n    b: 1\n   c: 2\n`,
+  sequnder: `${head}v:\n- a\n- b\n`,
+  crlf: 'apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: x\r\nv: "a"\r\n',
+  commentonly: '# nothing here\n',
+};
