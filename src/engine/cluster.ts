@@ -12,11 +12,14 @@ import { ApiServer } from './apiserver/server';
 import type { ServerContext } from './apiserver/context';
 import { namespaceLifecycle } from './apiserver/admission/namespace-lifecycle';
 import { podAdmission } from './apiserver/admission/pod-defaults';
+import { serviceAllocation } from './apiserver/admission/service-allocation';
 import { printerFor } from './apiserver/printers';
 import { EngineClient } from './client/client';
 import { GarbageCollector } from './controllers/garbage-collector';
 import { NamespaceController } from './controllers/namespace';
 import { bootstrapObjects, type NodeShape } from './bootstrap';
+import { EventRecorder } from './client/events';
+import type { ComponentDeps, ComponentFactory } from './controllers/deps';
 import { rfc3339 } from './util/time';
 
 export interface ClusterOptions {
@@ -27,6 +30,11 @@ export interface ClusterOptions {
   startTime?: number;
   /** Shape of each worker (default 2 CPU / 4Gi). */
   worker?: Partial<NodeShape>;
+  /**
+   * Components to start instead of the built-in set (tests start only what they exercise, e.g.
+   * one controller with a fake kubelet). The garbage collector and namespace controller always run.
+   */
+  components?: ComponentFactory[];
 }
 
 /** The headless runner's fixed starting instant: same seed + same script = same bytes. */
@@ -44,7 +52,12 @@ export interface Cluster {
   /** Runs the work that is due now (controllers reacting to a request). */
   settle(): void;
   type(group: string, kind: string): ResourceType;
+  /** What components get; for tests that start extra components. */
+  deps: ComponentDeps;
 }
+
+/** The components a default cluster runs (filled in as controllers arrive). */
+export const DEFAULT_COMPONENTS: ComponentFactory[] = [];
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
   const clock = new Clock(opts.startTime ?? DEFAULT_START_TIME);
@@ -58,7 +71,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     registry,
     strategyFor: (t) => strategyFor(t.group, t.kind),
     printerFor: (t) => printerFor(t.group, t.kind),
-    admission: [namespaceLifecycle, podAdmission],
+    admission: [namespaceLifecycle, podAdmission, serviceAllocation],
   };
   const server = new ApiServer(ctx);
   const client = new EngineClient(server);
@@ -75,6 +88,15 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
 
   new GarbageCollector(client, clock, registry.types).start();
   new NamespaceController(client, clock, type('', 'Namespace'), () => registry.types).start();
+  const deps: ComponentDeps = {
+    client,
+    clock,
+    random,
+    registry,
+    type,
+    events: new EventRecorder(client, clock, type('', 'Event')),
+  };
+  for (const make of opts.components ?? DEFAULT_COMPONENTS) make(deps).start();
   clock.settle();
 
   return {
@@ -87,5 +109,6 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     type,
     advance: (ms) => clock.advance(ms),
     settle: () => clock.settle(),
+    deps,
   };
 }

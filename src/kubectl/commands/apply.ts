@@ -6,7 +6,7 @@ import type { KObject } from '../../engine/api/types';
 import type { CommandDef, Invocation } from '../cli/command';
 import { flagArray, flagBool, flagString } from '../cli/flags';
 import { makeCtx, type Ctx } from '../context';
-import { kindPrefix, resourcePrefix } from '../discovery';
+import { kindPrefix } from '../discovery';
 import { AggregateErrors, CmdError, StatusError } from '../errors';
 import { parseOutput, printObject, OBJECT_FORMATS } from '../printers/output';
 import { createThreeWayMergePatch } from '../../engine/patch/strategic';
@@ -52,7 +52,7 @@ async function applyOne(ctx: Ctx, info: Info, dry: string, serverSide: boolean):
   const original = originalConfiguration(current);
   if (original === undefined) {
     ctx.err(
-      `Warning: resource ${resourcePrefix(m)}/${info.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+      `Warning: resource ${m.plural}/${info.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     );
   }
   void annotation;

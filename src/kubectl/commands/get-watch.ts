@@ -19,7 +19,7 @@ export interface WatchOptions {
   selector?: string;
 }
 
-export async function watchTables(ctx: Ctx, lists: { mapping: Mapping; table: Table; listRV?: string }[], o: WatchOptions): Promise<number> {
+export async function watchTables(ctx: Ctx, lists: { mapping: Mapping; table: Table; listRV?: string; name?: string }[], o: WatchOptions): Promise<number> {
   const withKind = new Set(lists.map((l) => l.mapping)).size > 1;
   const w = tableWriter();
   let headerPrinted = false;
@@ -33,7 +33,7 @@ export async function watchTables(ctx: Ctx, lists: { mapping: Mapping; table: Ta
   });
   const printRows = (m: Mapping, table: Table) => {
     const { header, rows } = tableLines(table, opts(m));
-    if (!headerPrinted && !o.noHeaders && (rows.length > 0 || table.columnDefinitions.length > 0)) {
+    if (!headerPrinted && !o.noHeaders && rows.length > 0) {
       w.write(header.join('\t') + '\n');
       headerPrinted = true;
     }
@@ -50,6 +50,7 @@ export async function watchTables(ctx: Ctx, lists: { mapping: Mapping; table: Ta
     const ns = l.mapping.namespaced && !o.withNamespace ? ctx.namespace : undefined;
     const q: Record<string, string | undefined> = { resourceVersion: o.watchOnly ? undefined : l.listRV };
     if (o.selector) q.labelSelector = o.selector;
+    if (l.name) q.fieldSelector = `metadata.name=${l.name}`;
     const cols = l.table.columnDefinitions.length ? l.table.columnDefinitions : columns;
     handles.push(
       await ctx.api.watch(

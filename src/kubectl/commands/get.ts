@@ -35,6 +35,8 @@ interface Fetched {
   /** A single named object was asked for (yaml/json print it bare). */
   single: boolean;
   listRV?: string;
+  /** The name asked for, when one object was fetched (a watch then follows only it). */
+  name?: string;
 }
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -54,7 +56,11 @@ async function fetchRequest(ctx: Ctx, r: ResourceRequest, human: boolean, needOb
     for (const name of r.names) {
       try {
         const body = await ctx.api.get(m, ns, name, query, accept);
-        out.push(human ? { mapping: m, table: body as unknown as Table, objects: [], single: true } : { mapping: m, objects: [body], single: true });
+        out.push(
+          human
+            ? { mapping: m, table: body as unknown as Table, objects: [], single: true, listRV: (body as unknown as Table).metadata?.resourceVersion, name }
+            : { mapping: m, objects: [body], single: true, name },
+        );
       } catch (e) {
         if (e instanceof StatusError && e.status.code === 404 && flagBool(f, 'ignore-not-found')) continue;
         errs.push(await namespaceAwareError(ctx, e, ns));
@@ -126,7 +132,7 @@ export async function runGet(inv: Invocation): Promise<number> {
   for (const r of requests) fetched.push(...(await fetchRequest(ctx, r, human, sortBy !== '', errs)));
 
   if (watch && human) {
-    return watchTables(ctx, fetched.map((x) => ({ mapping: x.mapping, table: x.table!, listRV: x.listRV })), {
+    return watchTables(ctx, fetched.map((x) => ({ mapping: x.mapping, table: x.table!, listRV: x.listRV, name: x.name })), {
       wide: fmt.kind === 'wide',
       withNamespace: ctx.allNamespaces,
       showLabels: flagBool(f, 'show-labels'),

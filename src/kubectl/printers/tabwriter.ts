@@ -68,6 +68,7 @@ export class TabWriter {
 
   private out: string[] = [];
   private buf = '';
+  private pending = '';
   private pos = 0; // buf position up to which the current cell's width is counted
   private cell: Cell = { size: 0, width: 0, htab: false };
   private endChar = ''; // terminator of the escaped section we are in, or ''
@@ -157,6 +158,7 @@ export class TabWriter {
     }
     this.format(0, 0, this.lines.length);
     this.buf = '';
+    this.pending = '';
     this.pos = 0;
     this.cell = { size: 0, width: 0, htab: false };
     this.endChar = '';
@@ -166,11 +168,15 @@ export class TabWriter {
 
   private append(text: string): void {
     this.buf += text;
+    this.pending += text;
     this.cell.size += text.length;
   }
 
+  // Counts the text appended since the last update. It keeps that text aside instead of slicing
+  // `buf`: slicing a string that is still being appended to flattens it each time (quadratic).
   private updateWidth(): void {
-    this.cell.width += runeCount(this.buf.slice(this.pos));
+    this.cell.width += runeCount(this.pending);
+    this.pending = '';
     this.pos = this.buf.length;
   }
 
@@ -182,6 +188,7 @@ export class TabWriter {
     } else if (this.endChar === ';') {
       this.cell.width++; // an HTML entity shows as one character; a tag ('>') as none
     }
+    this.pending = '';
     this.pos = this.buf.length;
     this.endChar = '';
   }

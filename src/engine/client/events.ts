@@ -1,0 +1,96 @@
+// The event recorder (client-go tools/record): components report what happened to an object as
+// core/v1 Event objects named `<object>.<hex nanoseconds>`, and repeats of the same event
+// (same source, object, type, reason and message) within 10 minutes bump `count` and
+// `lastTimestamp` instead of creating a new one (the EventCorrelator's aggregation).
+
+import type { ResourceType } from '../api/registry';
+import type { KObject } from '../api/types';
+import type { Clock } from '../clock';
+import { rfc3339 } from '../util/time';
+import type { EngineClient } from './client';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export interface InvolvedObject {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  fieldPath?: string;
+}
+
+const AGGREGATION_WINDOW_MS = 10 * 60 * 1000;
+
+/** A reference to an object for an event (ObjectReference as GetReference builds it). */
+export function refTo(obj: KObject, fieldPath?: string): InvolvedObject {
+  const r: InvolvedObject = {
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    name: obj.metadata.name ?? '',
+    uid: obj.metadata.uid,
+    resourceVersion: obj.metadata.resourceVersion,
+  };
+  if (obj.metadata.namespace) r.namespace = obj.metadata.namespace;
+  if (fieldPath) r.fieldPath = fieldPath;
+  return r;
+}
+
+export class EventRecorder {
+  private seq = 0;
+  /** aggregation key -> [event name, namespace, last time ms] */
+  private recent = new Map<string, { name: string; namespace: string; at: number; count: number }>();
+
+  constructor(
+    private readonly client: EngineClient,
+    private readonly clock: Clock,
+    private readonly eventType: ResourceType,
+  ) {}
+
+  /** Records `type` (Normal | Warning) `reason` with `message` about `obj`, from `source`. */
+  record(source: EventSource, obj: KObject | InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    const ref: InvolvedObject = 'metadata' in obj ? refTo(obj as KObject) : (obj as InvolvedObject);
+    const namespace = ref.namespace || 'default';
+    const now = this.clock.now();
+    const key = [source.component, source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid ?? '', ref.fieldPath ?? '', type, reason, message].join('\u0000');
+    const prev = this.recent.get(key);
+    if (prev && now - prev.at <= AGGREGATION_WINDOW_MS) {
+      prev.at = now;
+      prev.count++;
+      try {
+        this.client.patch(this.eventType, prev.namespace, prev.name, { count: prev.count, lastTimestamp: rfc3339(now) });
+        return;
+      } catch {
+        // The event expired or was deleted: record a fresh one below.
+      }
+    }
+    const nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
+    const name = `${ref.name}.${nanos.toString(16)}`;
+    const event: KObject = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: { ...ref },
+      reason,
+      message,
+      source: { ...source },
+      firstTimestamp: rfc3339(now),
+      lastTimestamp: rfc3339(now),
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    };
+    try {
+      this.client.create(this.eventType, event);
+      this.recent.set(key, { name, namespace, at: now, count: 1 });
+    } catch {
+      // Events are best effort, as upstream: a refused event never fails the caller.
+    }
+  }
+}
