@@ -203,11 +203,20 @@ function printHuman(ctx: Ctx, fetched: Fetched[], fmt: OutputFormat, sortBy: str
 
 function printObjects(ctx: Ctx, fetched: Fetched[], fmt: OutputFormat, sortBy: string): number {
   const keepManaged = flagBool(ctx.inv.flags, 'show-managed-fields');
-  let objects = fetched.flatMap((x) => x.objects.map((o) => stripManaged(o, keepManaged)));
+  // Remember which mapping each object came from (for -o name) without searching per object.
+  const mappingOf = new Map<KObject, Mapping>();
+  let objects: KObject[] = [];
+  for (const x of fetched) {
+    for (const o of x.objects) {
+      const shown = stripManaged(o, keepManaged);
+      mappingOf.set(shown, x.mapping);
+      objects.push(shown);
+    }
+  }
   if (sortBy) objects = sortObjects(objects, sortBy, (o) => o);
   const single = fetched.length === 1 && fetched[0].single && objects.length === 1;
   const kindOf = (o: KObject) => {
-    const m = fetched.find((x) => x.objects.some((y) => y.metadata.uid === o.metadata.uid))?.mapping;
+    const m = mappingOf.get(o);
     return m ? kindPrefix(m) : kindPrefix({ group: o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : '', kind: o.kind });
   };
   if (fmt.kind === 'custom-columns') {
