@@ -4,6 +4,7 @@
 import { createCluster, type ClusterOptions } from '../engine/cluster';
 import { parseGoDuration } from '../engine/util/duration';
 import { parseScript, type Step } from './script';
+import { loadAllOpenApi } from '../engine/api/openapi';
 import { Session, type DiskFiles } from './session';
 
 export interface RunOptions extends ClusterOptions {
@@ -20,6 +21,8 @@ export function sleepMs(arg: string): number {
 
 export async function runScript(source: string, rawWrite: (s: string) => void, opts: RunOptions = {}): Promise<void> {
   const steps = parseScript(source);
+  // The apiserver validates fields against the OpenAPI schemas: have them in memory first.
+  await loadAllOpenApi();
   // Output that does not end with a newline (jsonpath) must not swallow the next `$ ` line.
   let atLineStart = true;
   const write = (s: string) => {

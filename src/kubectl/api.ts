@@ -14,10 +14,21 @@ export interface Query {
 }
 
 export class Api {
-  constructor(private readonly transport: Transport) {}
+  /** `fieldValidation` sent with writes (from --validate), when the command has that flag. */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+
+  constructor(
+    private readonly transport: Transport,
+    /** Prints a server warning (`Warning: ...` on stderr, as client-go's warning handler). */
+    private readonly onWarning: (w: string) => void = () => {},
+  ) {}
 
   async call(req: ApiRequest): Promise<unknown> {
+    if (this.fieldValidation && (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH')) {
+      req = { ...req, query: { fieldValidation: this.fieldValidation, ...req.query } };
+    }
     const res = await this.transport.request(req);
+    for (const w of res.warnings ?? []) this.onWarning(w);
     if (res.status >= 400) {
       const body = res.body as Status;
       if (body && typeof body === 'object' && (body as { kind?: string }).kind === 'Status') throw new StatusError(body);

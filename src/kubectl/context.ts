@@ -22,7 +22,11 @@ export interface Ctx {
 }
 
 export function makeCtx(inv: Invocation): Ctx {
-  const api = new Api(inv.env.transport);
+  const api = new Api(inv.env.transport, (w) => inv.env.io.err(`Warning: ${w}\n`));
+  if (inv.flags.values.has('validate')) {
+    const v = flagString(inv.flags, 'validate');
+    api.fieldValidation = v === 'false' || v === 'ignore' ? 'Ignore' : v === 'warn' ? 'Warn' : 'Strict';
+  }
   const explicit = flagString(inv.flags, 'namespace');
   return {
     inv,

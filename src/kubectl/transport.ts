@@ -20,7 +20,7 @@ export function inProcessTransport(server: ApiServer, afterRequest: () => void =
       const body = req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.parse(JSON.stringify(req.body));
       const res = server.handle({ ...req, body });
       if (req.method !== 'GET') afterRequest();
-      return { status: res.status, body: res.body };
+      return { status: res.status, body: res.body, warnings: res.warnings };
     },
     async watch(req, sink) {
       try {

@@ -4,7 +4,7 @@
 import { groupVersion, type Registry, type ResourceType } from '../api/registry';
 
 /** Verbs upstream lists for subresources. */
-const SUBRESOURCE_VERBS: Record<string, string[]> = {
+export const SUBRESOURCE_VERBS: Record<string, string[]> = {
   status: ['get', 'patch', 'update'],
   scale: ['get', 'patch', 'update'],
   log: ['get'],

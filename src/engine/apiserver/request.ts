@@ -19,6 +19,8 @@ export interface ApiRequest {
 export interface ApiResponse {
   status: number;
   body: unknown;
+  /** Warnings for the client (the `Warning:` response headers upstream). */
+  warnings?: string[];
 }
 
 export interface WatchSink {

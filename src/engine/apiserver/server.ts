@@ -9,7 +9,8 @@ import { deleteObject, deleteOptionsFrom } from './handlers/delete';
 import { patchObject } from './handlers/patch';
 import { getObject, listObjects, watchObjects, type ListOptions } from './handlers/read';
 import { getScale, updateScale, patchScale } from './handlers/scale';
-import { createObject, updateObject } from './handlers/write';
+import { createObject, updateObject, type WriteOptions } from './handlers/write';
+import { fieldValidationMode } from './field-validation';
 import { parsePath, wantsTable, type ApiRequest, type ApiResponse, type ResourcePath, type WatchHandle, type WatchSink } from './request';
 import { ApiError, badRequest, methodNotAllowed, pathNotFound, statusFailure } from './status';
 import { toTable, type IncludeObject } from './table';
@@ -89,7 +90,16 @@ export class ApiServer {
     const dryRun = parseDryRun(q.dryRun);
     const ns = t.namespaced ? path.namespace : undefined;
     if (path.subresource === 'scale') return this.scale(req, t, ns, path.name!, dryRun);
-    const writeOpts = { dryRun, subresource: path.subresource };
+    const warnings: string[] = [];
+    const writeOpts = { dryRun, subresource: path.subresource, fieldValidation: fieldValidationMode(q.fieldValidation), warnings };
+    const res = this.dispatch(req, t, ns, path, writeOpts);
+    if (warnings.length) res.warnings = warnings;
+    return res;
+  }
+
+  private dispatch(req: ApiRequest, t: ResourceType, ns: string | undefined, path: ResourcePath, writeOpts: WriteOptions): ApiResponse {
+    const q = req.query ?? {};
+    const dryRun = writeOpts.dryRun;
     switch (req.method) {
       case 'GET': {
         if (q.watch === 'true' || q.watch === '1') throw badRequest('watch requests must be made through watch()');

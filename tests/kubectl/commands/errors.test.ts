@@ -102,4 +102,23 @@ kubectl create deployment web --image=nginx
     );
     expect(exists).toBe('error: failed to create deployment: deployments.apps "web" already exists\n');
   });
+
+  it('refuses unknown fields (fieldValidation=Strict), warns with --validate=warn and never stores them', async () => {
+    const [, strict, warn, spec] = await outputs(`
+cat > d.yaml <<EOF
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cm
+dataa:
+  k: v
+EOF
+kubectl apply -f d.yaml
+kubectl apply -f d.yaml --validate=warn
+kubectl get cm cm -o jsonpath='{.dataa}'
+`);
+    expect(strict).toBe('Error from server (BadRequest): error when creating "d.yaml": ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "dataa"\n');
+    expect(warn).toBe('Warning: unknown field "dataa"\nconfigmap/cm created\n');
+    expect(spec).toBe('');
+  });
 });

@@ -11,7 +11,7 @@ import { patchMetaFor } from '../../patch/patch-meta';
 import { applyStrategicMergePatch } from '../../patch/strategic';
 import { storeKey, type ServerContext } from '../context';
 import { ApiError, badRequest, conflict, notFound, statusFailure, unsupportedMediaType } from '../status';
-import { commitUpdate, decodeBody, prepareUpdate, type WriteOptions } from './write';
+import { checkFields, commitUpdate, decodeBody, prepareUpdate, type WriteOptions } from './write';
 
 export const PATCH_TYPES = {
   json: 'application/json-patch+json',
@@ -63,6 +63,7 @@ export function patchObject(
     throw badRequest('the patched object is not an object');
   }
   const obj = decodeBody(t, namespace, patched);
+  checkFields(t, obj, opts);
   if (obj.metadata.name !== name) throw badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`);
   const rv = obj.metadata.resourceVersion;
   if (rv !== undefined && rv !== current.metadata.resourceVersion) {

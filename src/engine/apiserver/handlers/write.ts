@@ -13,11 +13,25 @@ import { GENERATION_KINDS, RESET_STATUS_ON_CREATE, generateName, newUid, nullEmb
 import { ApiError, alreadyExists, badRequest, conflict, notFound } from '../status';
 import { groupVersion } from '../../api/registry';
 import { prepareForCreate, prepareForUpdate } from '../../api/kinds';
+import { pruneUnknownFields, strictDecodingError, type FieldValidation } from '../field-validation';
 
 export interface WriteOptions {
   dryRun: boolean;
   /** The subresource written (`status`), if any. */
   subresource?: string;
+  /** What to do with fields the schema does not know (default Warn, as upstream). */
+  fieldValidation?: FieldValidation;
+  /** Collects warnings for the response (`Warning:` headers upstream). */
+  warnings?: string[];
+}
+
+/** Drops unknown fields, refusing them in Strict mode or warning about them in Warn mode. */
+export function checkFields(t: ResourceType, obj: KObject, opts: WriteOptions): void {
+  const unknown = pruneUnknownFields(t, obj);
+  if (unknown.length === 0) return;
+  const mode = opts.fieldValidation ?? 'Warn';
+  if (mode === 'Strict') throw strictDecodingError(t, unknown);
+  if (mode === 'Warn') for (const u of unknown) opts.warnings?.push(`unknown field "${u}"`);
 }
 
 /** Checks that a body is an object of the endpoint's kind and namespace; returns a private copy. */
@@ -53,6 +67,7 @@ function throwIfInvalid(t: ResourceType, name: string, errs: FieldError[] | unde
 /** POST to a collection. */
 export function createObject(ctx: ServerContext, t: ResourceType, namespace: string | undefined, body: unknown, opts: WriteOptions): KObject {
   const obj = decodeBody(t, namespace, body);
+  checkFields(t, obj, opts);
   const meta = obj.metadata;
   if ((meta.name === undefined || meta.name === '') && meta.generateName) meta.name = generateName(meta.generateName, ctx.random);
   const name = meta.name ?? '';
@@ -99,6 +114,7 @@ export function updateObject(
   opts: WriteOptions,
 ): KObject {
   const obj = decodeBody(t, namespace, body);
+  checkFields(t, obj, opts);
   if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
     throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
   }

@@ -1,0 +1,78 @@
+// Server-side field validation (apiserver fieldValidation=Strict|Warn|Ignore, KEP-2885): fields
+// the kind's OpenAPI schema does not know are refused (Strict), reported as warnings (Warn) or
+// dropped silently (Ignore) - and in every case not stored, as the typed decoder drops them.
+
+import { deref, schemaForKind } from '../api/openapi';
+import type { OpenApiSchema } from '../api/openapi';
+import type { ResourceType } from '../api/registry';
+import { groupVersion } from '../api/registry';
+import type { KObject } from '../api/types';
+import { badRequest } from './status';
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+const kindSchemas = new Map<string, OpenApiSchema | null>();
+
+function kindSchema(t: ResourceType): OpenApiSchema | undefined {
+  const key = `${groupVersion(t)}|${t.kind}`;
+  if (!kindSchemas.has(key)) {
+    const s = schemaForKind(groupVersion(t), t.kind);
+    // Cache only hits: the documents may still be loading.
+    if (!s) return undefined;
+    kindSchemas.set(key, s);
+  }
+  return kindSchemas.get(key) ?? undefined;
+}
+
+/** Reads the fieldValidation query parameter (upstream's default for requests without it is Warn). */
+export function fieldValidationMode(v: string | undefined): FieldValidation {
+  if (v === undefined || v === '') return 'Warn';
+  if (v === 'Strict' || v === 'Warn' || v === 'Ignore') return v;
+  throw badRequest(`fieldValidation parameter unsupported: ${v}`);
+}
+
+/**
+ * Removes the fields the schema does not know from `obj` (in place) and returns their paths,
+ * as the decoder reports them (`spec.replicass`, `spec.template.spec.containers[0].imagee`).
+ */
+export function pruneUnknownFields(t: ResourceType, obj: KObject): string[] {
+  const schema = kindSchema(t);
+  if (!schema || t.custom) return [];
+  const unknown: string[] = [];
+  walk(obj, schema, '', unknown, 0);
+  return unknown;
+}
+
+function walk(value: unknown, schemaIn: OpenApiSchema, path: string, unknown: string[], depth: number): void {
+  if (depth > 64 || value === null || typeof value !== 'object') return;
+  const schema = deref(schemaIn);
+  if (schema['x-kubernetes-preserve-unknown-fields'] || schema['x-kubernetes-int-or-string']) return;
+  if (Array.isArray(value)) {
+    if (!schema.items) return;
+    value.forEach((v, i) => walk(v, schema.items!, `${path}[${i}]`, unknown, depth + 1));
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  if (schema.properties) {
+    for (const key of Object.keys(obj)) {
+      const child = schema.properties[key];
+      const p = path ? `${path}.${key}` : key;
+      if (!child) {
+        unknown.push(p);
+        delete obj[key];
+        continue;
+      }
+      walk(obj[key], child, p, unknown, depth + 1);
+    }
+    return;
+  }
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+    for (const key of Object.keys(obj)) walk(obj[key], schema.additionalProperties, `${path}.${key}`, unknown, depth + 1);
+  }
+}
+
+/** The Strict-mode error: `Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replicass"`. */
+export function strictDecodingError(t: ResourceType, unknown: string[]): Error {
+  const list = unknown.map((u) => `unknown field "${u}"`).join(', ');
+  return badRequest(`${t.kind} in version "${t.version}" cannot be handled as a ${t.kind}: strict decoding error: ${list}`);
+}
