@@ -14,6 +14,9 @@ import { namespaceLifecycle } from './apiserver/admission/namespace-lifecycle';
 import { podAdmission } from './apiserver/admission/pod-defaults';
 import { serviceAllocation } from './apiserver/admission/service-allocation';
 import { printerFor } from './apiserver/printers';
+import { customResourcePrinter } from './apiserver/printers/custom';
+import type { KindPrinter } from './apiserver/printers/types';
+import { crdControllerFactory } from './controllers/crd';
 import { EngineClient } from './client/client';
 import { GarbageCollector } from './controllers/garbage-collector';
 import { NamespaceController } from './controllers/namespace';
@@ -57,7 +60,14 @@ export interface Cluster {
 }
 
 /** The components a default cluster runs (filled in as controllers arrive). */
-export const DEFAULT_COMPONENTS: ComponentFactory[] = [];
+export const DEFAULT_COMPONENTS: ComponentFactory[] = [crdControllerFactory];
+
+const customPrinters = new WeakMap<ResourceType, KindPrinter>();
+function customPrinter(t: ResourceType): KindPrinter {
+  let p = customPrinters.get(t);
+  if (!p) customPrinters.set(t, (p = customResourcePrinter(t.printerColumns ?? [])));
+  return p;
+}
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
   const clock = new Clock(opts.startTime ?? DEFAULT_START_TIME);
@@ -70,7 +80,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     store,
     registry,
     strategyFor: (t) => strategyFor(t.group, t.kind),
-    printerFor: (t) => printerFor(t.group, t.kind),
+    printerFor: (t) => (t.custom ? customPrinter(t) : printerFor(t.group, t.kind)),
     admission: [namespaceLifecycle, podAdmission, serviceAllocation],
   };
   const server = new ApiServer(ctx);

@@ -78,7 +78,7 @@ export class Discovery {
    * Resolves a resource word as kubectl does: short names first, then plural, singular or kind
    * (case-insensitive), optionally qualified `res.group` or `res.version.group`.
    */
-  async resolve(word: string): Promise<Mapping> {
+  async resolve(word: string, refreshed = false): Promise<Mapping> {
     const all = await this.all();
     const lower = word.toLowerCase();
     const candidates: { res: string; group?: string; version?: string }[] = [{ res: lower }];
@@ -94,13 +94,22 @@ export class Discovery {
       );
       if (hit) return hit;
     }
+    // A miss may be a type added since discovery was cached (a new CRD): look again once.
+    if (!refreshed) {
+      this.invalidate();
+      return this.resolve(word, true);
+    }
     throw new NoResourceTypeError(parts.length > 1 ? parts[0] : word);
   }
 
   /** The mapping for an object's apiVersion and kind, or undefined (no matches for kind). */
   async forKind(apiVersion: string, kind: string): Promise<Mapping | undefined> {
     const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-    return (await this.all()).find((m) => m.group === group && m.version === version && m.kind === kind);
+    const find = async () => (await this.all()).find((m) => m.group === group && m.version === version && m.kind === kind);
+    const hit = await find();
+    if (hit) return hit;
+    this.invalidate();
+    return find();
   }
 
   /** Resources in a category (`all`), in discovery order. */

@@ -19,6 +19,8 @@ export interface ResourceType {
   subresources: string[];
   /** Served from a CustomResourceDefinition (no strategic merge patch, no built-in strategy). */
   custom?: boolean;
+  /** A CRD version's additionalPrinterColumns (custom resources' `kubectl get` columns). */
+  printerColumns?: { name: string; type: string; jsonPath: string; description?: string; priority?: number; format?: string }[];
 }
 
 const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
