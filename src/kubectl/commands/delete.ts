@@ -10,7 +10,7 @@ import { kindPrefix } from '../discovery';
 import { AggregateErrors, CmdError, StatusError } from '../errors';
 import { parseOutput } from '../printers/output';
 import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAGS, SELECTOR_FLAG, dryRunValue } from './common-flags';
-import { collectTargets, type Target } from './targets';
+import { collectTargets, type Target, RESOURCES_REQUIRED } from './targets';
 import { parseGoDuration } from '../../engine/util/duration';
 
 function cascade(v: string | undefined): string {
@@ -59,12 +59,7 @@ export async function runDelete(inv: Invocation): Promise<number> {
   if (force && grace < 0) grace = 0;
   if (grace === 0 && !force) throw new CmdError('--grace-period=0 must have --force specified');
   if (inv.args.length === 0 && flagArray(f, 'filename').length === 0) {
-    throw new CmdError(`You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`);
+    throw new CmdError(RESOURCES_REQUIRED);
   }
   const targets = await collectTargets(ctx, inv.args, { allowSelector: true, allowAll: true });
   const typeOnly = inv.args.length > 0 && !inv.args.some((a) => a.includes('/')) && inv.args.length === 1 && flagArray(f, 'filename').length === 0;

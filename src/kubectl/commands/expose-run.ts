@@ -12,7 +12,7 @@ import { resourceRequests } from '../resource-args';
 import { CREATE_COMMON_FLAGS, generatorCommand } from './create';
 import { dryRunValue } from './common-flags';
 import { createAndPrint } from './write-object';
-import { fetchTarget } from './targets';
+import { fetchTarget, RESOURCES_REQUIRED } from './targets';
 import { fileInfos } from './object-infos';
 
 async function runExpose(inv: Invocation): Promise<number> {
@@ -25,12 +25,7 @@ async function runExpose(inv: Invocation): Promise<number> {
     sources = (await fileInfos(ctx)).map((i) => ({ mapping: i.mapping, namespace: i.namespace, name: i.name }));
   } else {
     if (inv.args.length === 0) {
-      throw new CmdError(`You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`);
+      throw new CmdError(RESOURCES_REQUIRED);
     }
     sources = (await resourceRequests(ctx.discovery, inv.args)).flatMap((r) =>
       (r.names ?? []).map((n) => ({ mapping: r.mapping, namespace: r.mapping.namespaced ? ctx.namespace : undefined, name: n })),

@@ -12,7 +12,7 @@ import { parseManifestStream } from '../../engine/codec/yaml-parse';
 import { isStrategicKind } from '../../engine/patch/patch-meta';
 import { modifiedConfiguration, LAST_APPLIED } from '../apply/last-applied';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, OUTPUT_FLAG, SELECTOR_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG, VALIDATE_FLAG, dryRunValue } from './common-flags';
-import { collectTargets, fetchTarget } from './targets';
+import { collectTargets, fetchTarget, RESOURCES_REQUIRED } from './targets';
 import { fileInfos } from './object-infos';
 import { stableJson } from './stable-json';
 
@@ -41,12 +41,7 @@ async function runPatch(inv: Invocation): Promise<number> {
   if (!parsed.ok || parsed.docs.length !== 1) throw new CmdError(`unable to parse "${text}": ${parsed.ok ? 'expected one document' : parsed.error}`);
   const patch = parsed.docs[0];
   if (inv.args.length === 0 && flagArray(f, 'filename').length === 0) {
-    throw new CmdError(`You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`);
+    throw new CmdError(RESOURCES_REQUIRED);
   }
   const targets = await collectTargets(ctx, inv.args, { allowSelector: false, allowAll: false });
   const errs: Error[] = [];
@@ -121,12 +116,7 @@ async function runScale(inv: Invocation): Promise<number> {
   const replicas = flagInt(f, 'replicas') ?? -1;
   if (replicas < 0) throw new CmdError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   if (inv.args.length === 0 && flagArray(f, 'filename').length === 0) {
-    throw new CmdError(`You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`);
+    throw new CmdError(RESOURCES_REQUIRED);
   }
   const targets = await collectTargets(ctx, inv.args, { allowSelector: true, allowAll: true });
   if (targets.length === 0) throw new CmdError('no objects passed to scale');

@@ -66,3 +66,12 @@ export async function fetchTarget(ctx: Ctx, t: Target): Promise<KObject> {
     throw e;
   }
 }
+
+/** kubectl's error when a command gets neither resource arguments nor -f (cmdutil.UsageErrorf text). */
+export const RESOURCES_REQUIRED = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
