@@ -1,7 +1,7 @@
 // Wires the engine together: clock + PRNG, store, registry, apiserver with admission, the
-// controllers, and the bootstrap objects of a fresh default cluster (namespaces, the kubernetes
-// Service, one control-plane node and N workers). createCluster is what the browser worker, the
-// headless runner, the HTTP front and the tests all use.
+// control plane (controllers, scheduler), one kubelet per node, and the bootstrap objects of a
+// fresh default cluster. createCluster is what the browser worker, the headless runner, the HTTP
+// front and the tests all use.
 
 import { Clock, Random } from './clock';
 import { Registry, type ResourceType } from './api/registry';
@@ -16,14 +16,34 @@ import { serviceAllocation } from './apiserver/admission/service-allocation';
 import { printerFor } from './apiserver/printers';
 import { customResourcePrinter } from './apiserver/printers/custom';
 import type { KindPrinter } from './apiserver/printers/types';
-import { crdControllerFactory } from './controllers/crd';
 import { EngineClient } from './client/client';
+import { EventRecorder } from './client/events';
 import { GarbageCollector } from './controllers/garbage-collector';
 import { NamespaceController } from './controllers/namespace';
-import { bootstrapObjects, type NodeShape } from './bootstrap';
-import { EventRecorder } from './client/events';
-import type { ComponentDeps, ComponentFactory } from './controllers/deps';
+import { crdControllerFactory } from './controllers/crd';
+import { replicaSetControllerFactory } from './controllers/replicaset/controller';
+import { deploymentControllerFactory } from './controllers/deployment/controller';
+import { daemonSetControllerFactory } from './controllers/daemonset';
+import { nodeLifecycleControllerFactory, podGCControllerFactory, taintEvictionControllerFactory } from './controllers/node-lifecycle';
+import type { Component, ComponentDeps, ComponentFactory } from './controllers/deps';
+import { schedulerFactory, type Scheduler } from './scheduler';
+import { rootCACertPublisherFactory, serviceAccountsControllerFactory, systemObjects } from './system';
+import { NodeAgents } from './kubelet/agents';
+import { Kubelet, kubeletFactory } from './kubelet/kubelet';
+import { createImageCatalog } from './kubelet/images';
+import { bootstrapObjects, nodeObject, DEFAULT_WORKER, type NodeShape } from './bootstrap';
 import { rfc3339 } from './util/time';
+import { COREDNS_IMAGE, ETCD_IMAGE, KUBE_PROXY_IMAGE, K8S_VERSION } from './system';
+
+/** What a kind node image ships with: the control-plane and add-on images. */
+const PRELOADED_IMAGES = [
+  ETCD_IMAGE,
+  `registry.k8s.io/kube-apiserver:${K8S_VERSION}`,
+  `registry.k8s.io/kube-controller-manager:${K8S_VERSION}`,
+  `registry.k8s.io/kube-scheduler:${K8S_VERSION}`,
+  KUBE_PROXY_IMAGE,
+  COREDNS_IMAGE,
+];
 
 export interface ClusterOptions {
   seed?: number;
@@ -34,14 +54,32 @@ export interface ClusterOptions {
   /** Shape of each worker (default 2 CPU / 4Gi). */
   worker?: Partial<NodeShape>;
   /**
-   * Components to start instead of the built-in set (tests start only what they exercise, e.g.
-   * one controller with a fake kubelet). The garbage collector and namespace controller always run.
+   * Components to start instead of the control plane (tests start only what they exercise, e.g.
+   * one controller with a fake kubelet). The garbage collector and namespace controller always
+   * run. With `components` given, no kubelets run and no system workloads are created.
    */
   components?: ComponentFactory[];
 }
 
 /** The headless runner's fixed starting instant: same seed + same script = same bytes. */
 export const DEFAULT_START_TIME = Date.UTC(2025, 0, 1, 0, 0, 0);
+
+/**
+ * A default cluster is created this long before `startTime` and run until then, so a session
+ * meets a cluster that is already up (system pods Running, leases renewed), as a learner does.
+ */
+export const WARMUP_MS = 5 * 60 * 1000;
+
+/** What can be done to nodes from the UI or a script (`node add/fail/recover/remove`). */
+export interface NodeOps {
+  add(name: string, shape?: Partial<NodeShape> & { labels?: Record<string, string>; taints?: unknown[] }): void;
+  /** Stops the node's kubelet heartbeats and pod work (a crashed or unreachable node). */
+  fail(name: string): void;
+  recover(name: string): void;
+  /** Stops the kubelet and deletes the Node object. */
+  remove(name: string): void;
+  names(): string[];
+}
 
 export interface Cluster {
   clock: Clock;
@@ -57,10 +95,25 @@ export interface Cluster {
   type(group: string, kind: string): ResourceType;
   /** What components get; for tests that start extra components. */
   deps: ComponentDeps;
+  nodes: NodeOps;
+  /** The scheduler (for "why is this pod here / pending"); undefined when not running. */
+  scheduler?: Scheduler;
+  /** Stops and restarts every control-plane component: they relist from the store and carry on. */
+  restartControlPlane(): void;
 }
 
-/** The components a default cluster runs (filled in as controllers arrive). */
-export const DEFAULT_COMPONENTS: ComponentFactory[] = [crdControllerFactory];
+/** The control-plane components of a default cluster, in start order. */
+export const CONTROL_PLANE: ComponentFactory[] = [
+  crdControllerFactory,
+  replicaSetControllerFactory,
+  deploymentControllerFactory,
+  daemonSetControllerFactory,
+  nodeLifecycleControllerFactory,
+  taintEvictionControllerFactory,
+  podGCControllerFactory,
+  rootCACertPublisherFactory,
+  serviceAccountsControllerFactory,
+];
 
 const customPrinters = new WeakMap<ResourceType, KindPrinter>();
 function customPrinter(t: ResourceType): KindPrinter {
@@ -70,10 +123,13 @@ function customPrinter(t: ResourceType): KindPrinter {
 }
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
-  const clock = new Clock(opts.startTime ?? DEFAULT_START_TIME);
+  const startTime = opts.startTime ?? DEFAULT_START_TIME;
+  const full0 = opts.components === undefined;
+  const clock = new Clock(full0 ? startTime - WARMUP_MS : startTime);
   const random = new Random(opts.seed ?? 1);
   const registry = new Registry();
   const store = new Store();
+  const agents = new NodeAgents();
   const ctx: ServerContext = {
     clock,
     random,
@@ -82,6 +138,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     strategyFor: (t) => strategyFor(t.group, t.kind),
     printerFor: (t) => (t.custom ? customPrinter(t) : printerFor(t.group, t.kind)),
     admission: [namespaceLifecycle, podAdmission, serviceAllocation],
+    agents,
   };
   const server = new ApiServer(ctx);
   const client = new EngineClient(server);
@@ -90,26 +147,19 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     if (!t) throw new Error(`unknown kind ${group}/${kind}`);
     return t;
   };
+  const deps: ComponentDeps = { client, clock, random, registry, type, events: new EventRecorder(client, clock, type('', 'Event')) };
+  const full = opts.components === undefined;
 
+  const created: KObject[] = [];
   for (const obj of bootstrapObjects({ workers: opts.nodes ?? 3, worker: opts.worker, now: rfc3339(clock.now()) })) {
     const [group] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : [''];
-    client.create(type(group, obj.kind), obj as KObject);
+    created.push(client.create(type(group, obj.kind), obj as KObject));
   }
 
   new GarbageCollector(client, clock, registry.types).start();
   new NamespaceController(client, clock, type('', 'Namespace'), () => registry.types).start();
-  const deps: ComponentDeps = {
-    client,
-    clock,
-    random,
-    registry,
-    type,
-    events: new EventRecorder(client, clock, type('', 'Event')),
-  };
-  for (const make of opts.components ?? DEFAULT_COMPONENTS) make(deps).start();
-  clock.settle();
 
-  return {
+  const cluster: Cluster = {
     clock,
     random,
     registry,
@@ -117,8 +167,71 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     server,
     client,
     type,
+    deps,
     advance: (ms) => clock.advance(ms),
     settle: () => clock.settle(),
-    deps,
+    nodes: undefined as unknown as NodeOps,
+    restartControlPlane: () => {},
   };
+
+  let controlPlane: Component[] = [];
+  const startControlPlane = () => {
+    const factories = full ? [...CONTROL_PLANE, schedulerFactory({ onCreate: (s) => (cluster.scheduler = s) })] : (opts.components ?? []);
+    controlPlane = factories.map((make) => make(deps));
+    for (const c of controlPlane) c.start();
+  };
+  startControlPlane();
+  cluster.restartControlPlane = () => {
+    for (const c of controlPlane) c.stop?.();
+    startControlPlane();
+    clock.settle();
+  };
+
+  // Node agents: one kubelet per Node object, driven by the shared image catalog.
+  const catalog = createImageCatalog();
+  const kubelets = new Map<string, Kubelet>();
+  const startKubelet = (name: string) => {
+    const component = kubeletFactory(name, catalog, { agents, preloadedImages: PRELOADED_IMAGES, onCreate: (k) => kubelets.set(name, k) })(deps);
+    component.start();
+  };
+  const nodeType = type('', 'Node');
+  cluster.nodes = {
+    add(name, shape = {}) {
+      const index = 100 + kubelets.size;
+      const defined = Object.fromEntries(Object.entries(shape).filter(([, v]) => v !== undefined)) as Partial<NodeShape>;
+      const node = nodeObject(name, index, { ...DEFAULT_WORKER, ...defined }, false, rfc3339(clock.now()));
+      if (shape.labels && Object.keys(shape.labels).length) node.metadata.labels = { ...node.metadata.labels, ...shape.labels };
+      if (shape.taints) (node.spec as Record<string, unknown>).taints = shape.taints;
+      client.create(nodeType, node);
+      if (full) startKubelet(name);
+      clock.settle();
+    },
+    fail(name) {
+      kubelets.get(name)?.fail();
+    },
+    recover(name) {
+      kubelets.get(name)?.recover();
+      clock.settle();
+    },
+    remove(name) {
+      kubelets.get(name)?.stop();
+      kubelets.delete(name);
+      agents.unregister(name);
+      client.delete(nodeType, undefined, name);
+      clock.settle();
+    },
+    names: () => [...kubelets.keys()],
+  };
+
+  if (full) {
+    const nodes = created.filter((o) => o.kind === 'Node');
+    for (const n of nodes) startKubelet(n.metadata.name!);
+    for (const obj of systemObjects(nodes, clock.now())) {
+      const [group] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : [''];
+      client.create(type(group, obj.kind), obj);
+    }
+  }
+  clock.settle();
+  if (full) clock.runUntil(startTime);
+  return cluster;
 }

@@ -74,11 +74,52 @@ async function runStep(step: Step, session: Session, write: (s: string) => void,
       }
       return;
     }
+    case 'node':
+      write(nodeCommand(session, args));
+      return;
     case 'echo':
       if (step.redirect) session.files.set(step.redirect.path, args.join(' ') + '\n');
       else write(args.join(' ') + '\n');
       return;
     default:
       write(`sim: ${cmd}: command not found\n`);
+  }
+}
+
+/**
+ * `node add NAME [--cpu N] [--memory Q] [--label k=v]`, `node fail|recover|remove NAME`: cluster
+ * operations a script can do that kubectl cannot (a new machine, a crash, a recovery).
+ */
+export function nodeCommand(session: Session, args: string[]): string {
+  const [op, name, ...rest] = args;
+  if (!op || !name) return 'sim: usage: node add|fail|recover|remove NAME [--cpu N] [--memory Q]\n';
+  const nodes = session.cluster.nodes;
+  const exists = session.cluster.client.get(session.cluster.type('', 'Node'), undefined, name) !== undefined;
+  switch (op) {
+    case 'add': {
+      if (exists) return `sim: node ${name} already exists\n`;
+      const opt = (flag: string) => {
+        const i = rest.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+        if (i < 0) return undefined;
+        return rest[i].includes('=') ? rest[i].slice(rest[i].indexOf('=') + 1) : rest[i + 1];
+      };
+      const labels: Record<string, string> = {};
+      for (let i = 0; i < rest.length; i++) {
+        if (rest[i] === '--label' && rest[i + 1]?.includes('=')) {
+          const [k, v] = rest[++i].split('=');
+          labels[k] = v;
+        }
+      }
+      nodes.add(name, { cpu: opt('--cpu'), memory: opt('--memory'), labels });
+      return '';
+    }
+    case 'fail':
+    case 'recover':
+    case 'remove':
+      if (!exists) return `sim: node ${name} not found\n`;
+      nodes[op](name);
+      return '';
+    default:
+      return `sim: node: unknown operation ${op}\n`;
   }
 }

@@ -48,18 +48,24 @@ export class Session {
   }
 
   /**
-   * Runs one kubectl command line. Output goes to `write` in order (stderr included). Resolves
+   * Runs one kubectl command line. Output goes to `write` in order (stderr included, unless
+   * `writeErr` is given: the differential test compares the two streams separately). Resolves
    * with the exit code, or with 'background' when the command keeps watching (get -w) until
    * `interruptBackground()` is called.
    */
-  run(argv: string[], write: (s: string) => void, stdin?: string): { done: Promise<number>; background: Promise<void> } {
+  run(
+    argv: string[],
+    write: (s: string) => void,
+    stdin?: string,
+    writeErr: (s: string) => void = write,
+  ): { done: Promise<number>; background: Promise<void> } {
     const cluster = this.cluster;
     let signalBackground!: () => void;
     const background = new Promise<void>((r) => (signalBackground = r));
     this.backgrounded = signalBackground;
     const done = runKubectl(argv, {
       transport: inProcessTransport(cluster.server, () => cluster.settle()),
-      io: { out: write, err: write },
+      io: { out: write, err: writeErr },
       files: this.fileSource(stdin),
       config: this.config,
       cache: this.cache,

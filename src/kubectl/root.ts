@@ -21,6 +21,12 @@ import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, explainCom
 import { patchCommand, replaceCommand, scaleCommand } from './commands/patch-replace-scale';
 import { waitCommand } from './commands/wait';
 import { describeCommand } from './commands/describe';
+import { rolloutCommand } from './commands/rollout';
+import { setCommand } from './commands/set';
+import { cordonCommand, taintCommand, uncordonCommand } from './commands/node-commands';
+import { drainCommand } from './commands/node-commands-drain';
+import { logsCommand } from './commands/logs';
+import { execCommand } from './commands/exec';
 
 /** Flags every command accepts (kubectl's persistent flags). */
 export const GLOBAL_FLAGS: FlagSpec[] = [
@@ -64,25 +70,25 @@ export const ROOT: CommandDef = {
     createCommand,
     exposeCommand,
     runCommand,
-    notYet('set', 'Basic Commands (Beginner)', 'Set specific features on objects'),
+    setCommand,
     explainCommand,
     getCommand,
     notYet('edit', 'Basic Commands (Intermediate)', 'Edit a resource on the server'),
     deleteCommand,
-    notYet('rollout', 'Deploy Commands', 'Manage the rollout of a resource'),
+    rolloutCommand,
     scaleCommand,
     notYet('autoscale', 'Deploy Commands', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
     notYet('certificate', 'Cluster Management Commands', 'Modify certificate resources'),
     clusterInfoCommand,
     notYet('top', 'Cluster Management Commands', 'Display resource (CPU/memory) usage'),
-    notYet('cordon', 'Cluster Management Commands', 'Mark node as unschedulable'),
-    notYet('uncordon', 'Cluster Management Commands', 'Mark node as schedulable'),
-    notYet('drain', 'Cluster Management Commands', 'Drain node in preparation for maintenance'),
-    notYet('taint', 'Cluster Management Commands', 'Update the taints on one or more nodes'),
+    cordonCommand,
+    uncordonCommand,
+    drainCommand,
+    taintCommand,
     describeCommand,
-    notYet('logs', 'Troubleshooting and Debugging Commands', 'Print the logs for a container in a pod'),
+    logsCommand,
     notYet('attach', 'Troubleshooting and Debugging Commands', 'Attach to a running container'),
-    notYet('exec', 'Troubleshooting and Debugging Commands', 'Execute a command in a container'),
+    execCommand,
     notYet('port-forward', 'Troubleshooting and Debugging Commands', 'Forward one or more local ports to a pod'),
     notYet('proxy', 'Troubleshooting and Debugging Commands', 'Run a proxy to the Kubernetes API server'),
     notYet('cp', 'Troubleshooting and Debugging Commands', 'Copy files and directories to and from containers'),
@@ -171,7 +177,7 @@ export async function runKubectl(argv: string[], env: KubectlEnv): Promise<numbe
       env.io.err(`error: ${e.message}\n`);
       return 1;
     }
-    const r = renderError(e);
+    const r = renderError(e, env.host.now());
     env.io.err(r.text.endsWith('\n') ? r.text : r.text + '\n');
     return r.code;
   }

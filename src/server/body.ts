@@ -1,8 +1,10 @@
 // Turns a request body into what the engine's ApiRequest takes: parsed JSON for JSON media types,
-// the first document for YAML, raw text for server-side apply (YAML patches the engine reads itself).
+// the first document for YAML, raw text for server-side apply (YAML patches the engine reads itself),
+// and Kubernetes protobuf decoded to the same JSON object (protobuf/envelope.ts).
 import type { Status } from '../engine/api/types';
 import { statusFailure } from '../engine/apiserver/status';
 import { parseManifestStream } from '../engine/codec/yaml-parse';
+import { decodeProtobufObject } from './protobuf/envelope';
 
 /** A decoded body, or the 400 Status for a malformed one. */
 export type DecodedBody = { ok: true; body: unknown } | { ok: false; status: Status };
@@ -35,10 +37,9 @@ export function decodeBody(raw: Buffer, contentType: string | undefined): Decode
   const mt = mediaType(contentType);
   if (mt === 'application/apply-patch+yaml') return { ok: true, body: text };
   if (mt === 'application/vnd.kubernetes.protobuf') {
-    return {
-      ok: false,
-      status: statusFailure(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml'),
-    };
+    // Real kubectl's typed clients (create deployment, create secret, ...) send protobuf only.
+    const decoded = decodeProtobufObject(raw);
+    return decoded.ok ? { ok: true, body: decoded.object } : badBody(decoded.error);
   }
   if (mt === 'application/yaml' || mt === 'application/x-yaml' || mt === 'text/yaml') {
     const parsed = parseManifestStream(text);

@@ -9,6 +9,7 @@ import { decodeBody } from './body';
 import type { ClockDriver } from './clock-driver';
 import { MAX_BODY_BYTES, parseQuery, readBody, sendJson, sendStatus } from './http-util';
 import { handleKubeplay } from './kubeplay-api';
+import { serveOpenApiV2 } from './openapi-v2';
 import type { OpenApiV3 } from './openapi';
 import { isWatch, serveWatch } from './watch';
 
@@ -52,6 +53,11 @@ async function dispatch(ctx: RouterContext, req: IncomingMessage, res: ServerRes
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('ok');
     return;
+  }
+  if (path === '/openapi/v2' || path === '/openapi/v2/') {
+    req.resume();
+    if (method !== 'GET') return sendStatus(res, statusFailure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
+    return serveOpenApiV2(header(req, 'accept'), res);
   }
   if (path === '/openapi/v3' || path === '/openapi/v3/') {
     sendJson(res, 200, await ctx.openapi.index());

@@ -67,7 +67,7 @@ describe('body decoding', () => {
     { input: ['a: 1\n', 'application/apply-patch+yaml'], want: 'a: 1\n' },
     { input: ['{"a":', 'application/json'], want: "couldn't get version/kind; json parse error: unexpected end of JSON input", code: 400 },
     { input: ['xyz', 'application/json'], want: "couldn't get version/kind; json parse error: invalid character 'x' looking for beginning of value", code: 400 },
-    { input: ['k8s\u0000', 'application/vnd.kubernetes.protobuf'], want: 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml', code: 415 },
+    { input: ['k8s\u0000', 'application/vnd.kubernetes.protobuf'], want: `Object 'Kind' is missing in 'runtime.TypeMeta{APIVersion:"", Kind:""}'`, code: 400 },
   ];
   for (const { input, want, code } of rows) {
     it(`${input[1]}: ${JSON.stringify(input[0])}`, () => {

@@ -7,6 +7,7 @@ import type { KindStrategy } from '../api/strategy';
 import type { KObject } from '../api/types';
 import type { Store } from '../store/store';
 import type { KindPrinter } from './printers/types';
+import type { NodeAgents } from '../kubelet/agents';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -37,6 +38,8 @@ export interface ServerContext {
   strategyFor(t: ResourceType): KindStrategy;
   printerFor(t: ResourceType): KindPrinter;
   admission: AdmissionPlugin[];
+  /** The kubelets, for pods/log and pods/exec (the apiserver's proxy to nodes). */
+  agents?: NodeAgents;
 }
 
 /** The store's key for a resource type: `apps/deployments`, `/pods`. */

@@ -10,6 +10,9 @@ import { patchObject } from './handlers/patch';
 import { getObject, listObjects, watchObjects, type ListOptions } from './handlers/read';
 import { getScale, updateScale, patchScale } from './handlers/scale';
 import { createObject, updateObject, type WriteOptions } from './handlers/write';
+import { bindPod, evictPod } from './handlers/pod-binding';
+import { followPodLog, podExec, podLog } from './handlers/pod-subresources';
+import { NodeAgents } from '../kubelet/agents';
 import { fieldValidationMode } from './field-validation';
 import { parsePath, wantsTable, type ApiRequest, type ApiResponse, type ResourcePath, type WatchHandle, type WatchSink } from './request';
 import { ApiError, badRequest, methodNotAllowed, pathNotFound, statusFailure } from './status';
@@ -90,6 +93,9 @@ export class ApiServer {
     const dryRun = parseDryRun(q.dryRun);
     const ns = t.namespaced ? path.namespace : undefined;
     if (path.subresource === 'scale') return this.scale(req, t, ns, path.name!, dryRun);
+    if (t.group === '' && t.kind === 'Pod' && path.subresource && POD_ACTIONS.has(path.subresource)) {
+      return this.podAction(req, t, ns!, path.name!, path.subresource);
+    }
     const warnings: string[] = [];
     const writeOpts = { dryRun, subresource: path.subresource, fieldValidation: fieldValidationMode(q.fieldValidation), warnings };
     const res = this.dispatch(req, t, ns, path, writeOpts);
@@ -131,6 +137,40 @@ export class ApiServer {
     throw methodNotAllowed();
   }
 
+  /** pods/log, pods/exec, pods/binding, pods/eviction. */
+  private podAction(req: ApiRequest, t: ResourceType, ns: string, name: string, sub: string): ApiResponse {
+    const q = req.query ?? {};
+    switch (sub) {
+      case 'log':
+        if (req.method !== 'GET') throw methodNotAllowed();
+        return { status: 200, body: podLog(this.ctx, this.agents(), ns, name, q) };
+      case 'exec': {
+        if (req.method !== 'POST' && req.method !== 'GET') throw methodNotAllowed();
+        const b = (req.body ?? {}) as { command?: string[]; container?: string; stdin?: string };
+        const command = b.command ?? parseCommand(q.command);
+        return { status: 200, body: podExec(this.ctx, this.agents(), ns, name, { container: b.container ?? q.container, command, stdin: b.stdin }) };
+      }
+      case 'binding':
+        if (req.method !== 'POST') throw methodNotAllowed();
+        return { status: 201, body: bindPod(this.ctx, t, ns, name, req.body) };
+      case 'eviction':
+        if (req.method !== 'POST') throw methodNotAllowed();
+        return { status: 201, body: evictPod(this.ctx, t, ns, name, req.body) };
+    }
+    throw methodNotAllowed();
+  }
+
+  private agents(): NodeAgents {
+    return this.ctx.agents ?? new NodeAgents();
+  }
+
+  /** Follows a pod's log (`logs -f`): the current text, then each new line, until stopped. */
+  followLog(req: ApiRequest, onText: (text: string) => void): WatchHandle {
+    const parsed = parsePath(req.path);
+    if (parsed.kind !== 'resource' || parsed.path.subresource !== 'log' || !parsed.path.name) throw pathNotFound();
+    return followPodLog(this.ctx, this.agents(), parsed.path.namespace ?? '', parsed.path.name, req.query ?? {}, onText);
+  }
+
   private scale(req: ApiRequest, t: ResourceType, ns: string | undefined, name: string, dryRun: boolean): ApiResponse {
     switch (req.method) {
       case 'GET':
@@ -147,6 +187,20 @@ export class ApiServer {
     const include = (req.query?.includeObject as IncludeObject | undefined) ?? 'Metadata';
     return toTable(this.ctx, t, objs, meta, include);
   }
+}
+
+const POD_ACTIONS = new Set(['log', 'exec', 'binding', 'eviction']);
+
+/** `command` as a query parameter: a JSON array (our convention) or one word. */
+function parseCommand(v: string | undefined): string[] {
+  if (!v) return [];
+  try {
+    const parsed = JSON.parse(v);
+    if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed;
+  } catch {
+    // a single word
+  }
+  return [v];
 }
 
 function ok(body: unknown): ApiResponse {

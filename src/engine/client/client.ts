@@ -45,6 +45,11 @@ export class EngineClient {
     return this.call({ method: 'PUT', path: this.path(t, obj.metadata.namespace, obj.metadata.name, subresource), body: obj }) as KObject;
   }
 
+  /** POSTs to a subresource (`binding`, `eviction`) and returns the answer. */
+  post(t: ResourceType, ns: string | undefined, name: string, subresource: string, body: unknown): unknown {
+    return this.call({ method: 'POST', path: this.path(t, ns, name, subresource), body });
+  }
+
   updateStatus(t: ResourceType, obj: KObject): KObject {
     return this.update(t, obj, 'status');
   }
@@ -63,7 +68,7 @@ export class EngineClient {
     if (res.status >= 400 && res.status !== 404) throw new ApiError(res.body as Status);
   }
 
-  watch(t: ResourceType, ns: string | undefined, sink: WatchSink, resourceVersion?: string): WatchHandle {
-    return this.server.watch({ method: 'GET', path: this.path(t, ns), query: { watch: 'true', resourceVersion } }, sink);
+  watch(t: ResourceType, ns: string | undefined, sink: WatchSink, resourceVersion?: string, q: ListQuery = {}): WatchHandle {
+    return this.server.watch({ method: 'GET', path: this.path(t, ns), query: { watch: 'true', resourceVersion, ...q } }, sink);
   }
 }

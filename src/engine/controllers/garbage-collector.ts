@@ -92,6 +92,8 @@ export class GarbageCollector {
   private attemptToDelete(uid: string): void {
     const node = this.byUid.get(uid);
     if (!node) return;
+    // Already on its way out (graceful deletion, finalizers): nothing more to ask of it.
+    if (node.obj.metadata.deletionTimestamp) return;
     const refs = node.obj.metadata.ownerReferences ?? [];
     if (refs.length === 0) return;
     const dangling: OwnerReference[] = [];

@@ -4,6 +4,7 @@
 // only drives what it describes.
 
 import type { Random } from '../clock';
+import type { NetHooks } from './shell/state';
 
 /** A pullable image as a registry describes it. */
 export interface ImageInfo {
@@ -43,6 +44,12 @@ export interface ProcessSpec {
   memoryLimitBytes?: number;
   /** Seeded randomness for anything that varies (e.g. mysql's generated root password). */
   random: Random;
+  /** Simulated epoch ms when the container started (log timestamps, `date`). */
+  startedAtMs?: number;
+  /** The node's CPU count (nginx starts one worker per CPU). */
+  nodeCpus?: number;
+  /** The simulated network for curl/wget/nslookup inside the container (the network issue provides it). */
+  net?: NetHooks;
 }
 
 /** One thing a process does, `at` ms after it started. */

@@ -145,7 +145,8 @@ const canI: CommandDef = {
     }
     if (inv.args.length < 2) throw new CmdError('you must specify two arguments: verb resource or verb resource/resourceName.');
     const res = inv.args[1];
-    if (!res.startsWith('/')) {
+    // `*` means every resource: upstream's resourceFor takes it as is, without discovery.
+    if (!res.startsWith('/') && res !== '*') {
       try {
         await ctx.discovery.resolve(res.split('/')[0]);
       } catch {

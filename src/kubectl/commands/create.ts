@@ -7,7 +7,7 @@ import type { CommandDef, Invocation } from '../cli/command';
 import type { FlagSpec } from '../cli/flags';
 import { flagArray, flagBool, flagString } from '../cli/flags';
 import { makeCtx } from '../context';
-import { AggregateErrors, CmdError, StatusError } from '../errors';
+import { AggregateErrors, CmdError, CommandFailedError, StatusError } from '../errors';
 import { GENERATORS } from '../generators';
 import type { GeneratorCommand } from '../generators/types';
 import { OBJECT_FORMATS, parseOutput } from '../printers/output';
@@ -58,6 +58,8 @@ async function runGenerator(g: GeneratorCommand, inv: Invocation): Promise<numbe
       ctx.err(built.error.endsWith('\n') ? built.error : built.error + '\n');
       return 1;
     }
+    // cobra's required-flag check fails after logging is set up: klog prints it.
+    if (built.error.startsWith('required flag(s) ')) throw new CommandFailedError(built.error);
     throw new CmdError(built.error);
   }
   let obj: KObject = built.object;

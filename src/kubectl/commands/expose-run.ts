@@ -4,7 +4,7 @@
 import type { CommandDef, Invocation } from '../cli/command';
 import { flagString } from '../cli/flags';
 import { makeCtx } from '../context';
-import { CmdError } from '../errors';
+import { CmdError, CommandFailedError } from '../errors';
 import { EXPOSE_COMMAND, EXPOSE_FLAGS, exposeService } from '../generators/expose';
 import { GENERATORS } from '../generators';
 import { OBJECT_FORMATS, parseOutput } from '../printers/output';
@@ -44,6 +44,8 @@ async function runExpose(inv: Invocation): Promise<number> {
         ctx.err(built.error + '\n');
         return 1;
       }
+      // cobra's required-flag check fails after logging is set up: klog prints it.
+      if (built.error.startsWith('required flag(s) ')) throw new CommandFailedError(built.error);
       throw new CmdError(built.error);
     }
     await createAndPrint(ctx, built.object, { dry, fmt, operation: 'exposed', generated: true });

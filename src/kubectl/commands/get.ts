@@ -8,6 +8,7 @@ import type { Table } from '../../engine/apiserver/table';
 import type { CommandDef, Invocation } from '../cli/command';
 import { flagArray, flagBool, flagString } from '../cli/flags';
 import { TABLE_ACCEPT } from '../api';
+import { enhanceListError } from '../list-errors';
 import { makeCtx, type Ctx } from '../context';
 import { kindPrefix, type Mapping } from '../discovery';
 import { AggregateErrors, CmdError, StatusError, renderError } from '../errors';
@@ -79,7 +80,7 @@ async function fetchRequest(ctx: Ctx, r: ResourceRequest, human: boolean, needOb
     const list = body as KList;
     return [{ mapping: m, objects: list.items.map((o) => ({ ...o, apiVersion: list.apiVersion, kind: list.kind.replace(/List$/, '') })), single: false, listRV: list.metadata.resourceVersion }];
   } catch (e) {
-    errs.push(e as Error);
+    errs.push(enhanceListError(e, m, q as { labelSelector?: string; fieldSelector?: string }) as Error);
     return [];
   }
 }
@@ -143,9 +144,12 @@ export async function runGet(inv: Invocation): Promise<number> {
     });
   }
 
+  // printGeneric: when one named object was asked for (singleItemImplied) and fetching it failed,
+  // the error is all there is: no printer is built, so a bad template is never looked at.
+  const singleItemImplied = requests.length === 1 && requests[0].names?.length === 1;
   let printed = 0;
   if (human) printed = printHuman(ctx, fetched, fmt, sortBy);
-  else printed = printObjects(ctx, fetched, fmt, sortBy);
+  else if (!(singleItemImplied && errs.length > 0)) printed = printObjects(ctx, fetched, fmt, sortBy);
 
   if (printed === 0 && errs.length === 0 && human) {
     const anyNamed = requests.some((r) => r.names);
@@ -163,9 +167,11 @@ export async function runGet(inv: Invocation): Promise<number> {
 
 function printHuman(ctx: Ctx, fetched: Fetched[], fmt: OutputFormat, sortBy: string): number {
   const f = ctx.inv.flags;
-  // Kinds with results decide whether names get a `kind/` prefix (multipleGVKsRequested).
-  const kindsWithRows = new Set(fetched.filter((x) => (x.table?.rows.length ?? 0) > 0).map((x) => x.mapping));
-  const withKind = kindsWithRows.size > 1 || flagBool(f, 'show-kind');
+  // Names get a `kind/` prefix when the results span several kinds (multipleGVKsRequested). Each
+  // list answer counts, an empty one too: upstream's infos are the server's Tables, one per
+  // request, so `get deploy,rs,pods` prefixes even when only deployments have rows.
+  const kinds = new Set(fetched.map((x) => x.mapping));
+  const withKind = kinds.size > 1 || flagBool(f, 'show-kind');
   const noHeaders = flagBool(f, 'no-headers');
   // Consecutive results of one kind print as one table.
   const groups: { mapping: Mapping; tables: Table[] }[] = [];

@@ -75,27 +75,54 @@ async function runApiResources(inv: Invocation): Promise<number> {
   if (!noHeaders) w.write(['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(wide ? ['VERBS', 'CATEGORIES'] : [])].join('\t') + '\n');
   for (const m of sorted) {
     const cells = [m.plural, m.shortNames.join(','), m.group ? `${m.group}/${m.version}` : m.version, String(m.namespaced), m.kind];
-    if (wide) cells.push(`[${m.verbs.join(' ')}]`, m.categories.join(','));
+    // kubectl v1.32 joins the verbs with commas (older releases printed Go's `[a b]`).
+    if (wide) cells.push(m.verbs.join(','), m.categories.join(','));
     w.write(cells.join('\t') + '\n');
   }
   ctx.out(w.flush());
   return 0;
 }
 
+type ServiceShape = {
+  metadata: { name?: string; namespace?: string };
+  spec?: { ports?: { name?: string; port: number }[] };
+  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
+};
+
+/**
+ * The link cluster-info prints for a service: its load balancer's address per port, else the
+ * apiserver proxy path with `[scheme:]name[:portName]` (utilnet.JoinSchemeNamePort).
+ */
+function serviceLink(server: string, obj: unknown): string {
+  const s = obj as ServiceShape;
+  const ports = s.spec?.ports ?? [];
+  const ingress = s.status?.loadBalancer?.ingress ?? [];
+  if (ingress.length > 0) {
+    const ip = ingress[0].ip || ingress[0].hostname || '';
+    return ports.map((p) => `http://${ip}:${p.port} `).join('');
+  }
+  let name = s.metadata.name ?? '';
+  if (ports.length > 0) {
+    const p = ports[0];
+    const portName = p.name ?? '';
+    // Upstream guesses https from the port's name or number.
+    const scheme = portName === 'https' || p.port === 443 ? 'https' : '';
+    name = scheme ? `${scheme}:${name}:${portName}` : portName ? `${name}:${portName}` : name;
+  }
+  return `${server}/api/v1/namespaces/${s.metadata.namespace ?? 'kube-system'}/services/${name}/proxy`;
+}
+
 async function runClusterInfo(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const server = inv.env.config.clusterServer;
-  const green = (s: string) => `\x1b[0;32m${s}\x1b[0m`;
-  const yellow = (s: string) => `\x1b[0;33m${s}\x1b[0m`;
-  let out = `${green('Kubernetes control plane')} is running at ${yellow(server)}\n`;
+  // Upstream colours the names through go-colortext, but kubectl v1.32.4 prints no escape
+  // sequences (checked on a terminal and on a pipe), so neither do we.
+  let out = `Kubernetes control plane is running at ${server}\n`;
   const svc = await ctx.discovery.resolve('services');
   const list = await ctx.api.list(svc, 'kube-system', { labelSelector: 'kubernetes.io/cluster-service=true' });
   for (const s of list.items) {
-    const name = s.metadata.labels?.['kubernetes.io/name'] ?? s.metadata.name ?? '';
-    const ports = ((s.spec as { ports?: { name?: string; port: number }[] })?.ports ?? []);
-    const p = ports[0];
-    const portName = p ? (p.name ? `:${p.name}` : `:${p.port}`) : '';
-    out += `${green(name)} is running at ${yellow(`${server}/api/v1/namespaces/kube-system/services/${s.metadata.name}${portName}/proxy`)}\n`;
+    const name = s.metadata.labels?.['kubernetes.io/name'] || s.metadata.name || '';
+    out += `${name} is running at ${serviceLink(server, s)}\n`;
   }
   out += `\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`;
   ctx.out(out);

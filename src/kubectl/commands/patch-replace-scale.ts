@@ -6,7 +6,7 @@ import type { CommandDef, Invocation } from '../cli/command';
 import { flagArray, flagBool, flagInt, flagString } from '../cli/flags';
 import { makeCtx } from '../context';
 import { kindPrefix } from '../discovery';
-import { AggregateErrors, CmdError, StatusError } from '../errors';
+import { AggregateErrors, CmdError, CommandFailedError, StatusError } from '../errors';
 import { OBJECT_FORMATS, parseOutput, printObject } from '../printers/output';
 import { parseManifestStream } from '../../engine/codec/yaml-parse';
 import { isStrategicKind } from '../../engine/patch/patch-meta';
@@ -113,6 +113,8 @@ async function runScale(inv: Invocation): Promise<number> {
   const f = inv.flags;
   const fmt = parseOutput(flagString(f, 'output'), OBJECT_FORMATS);
   const dry = dryRunValue(flagString(f, 'dry-run'));
+  // --replicas is marked required: cobra refuses before the command runs, through klog.
+  if (!f.changed.has('replicas')) throw new CommandFailedError('required flag(s) "replicas" not set');
   const replicas = flagInt(f, 'replicas') ?? -1;
   if (replicas < 0) throw new CmdError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   if (inv.args.length === 0 && flagArray(f, 'filename').length === 0) {

@@ -1,6 +1,7 @@
 // Resolving "which objects does this command act on" for commands that take TYPE NAME,
 // TYPE/NAME, -f FILE, -l SELECTOR or --all (label, annotate, delete, scale, patch...).
 
+import { enhanceListError } from '../list-errors';
 import type { KObject } from '../../engine/api/types';
 import { flagArray, flagBool, flagString } from '../cli/flags';
 import type { Ctx } from '../context';
@@ -44,7 +45,9 @@ export async function collectTargets(ctx: Ctx, args: string[], opts: { allowSele
     const q: Record<string, string | undefined> = {};
     if (selector) q.labelSelector = selector;
     if (fieldSelector) q.fieldSelector = fieldSelector;
-    const list = await ctx.api.list(r.mapping, ns, q);
+    const list = await ctx.api.list(r.mapping, ns, q).catch((e: unknown) => {
+      throw enhanceListError(e, r.mapping, q);
+    });
     for (const o of list.items) out.push({ mapping: r.mapping, namespace: o.metadata.namespace, name: o.metadata.name ?? '', obj: o });
   }
   return out;

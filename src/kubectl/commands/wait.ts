@@ -69,16 +69,21 @@ async function runWait(inv: Invocation): Promise<number> {
   const { check, deletion } = parseFor(spec);
   const timeoutMs = parseGoDuration(flagString(inv.flags, 'timeout') || '30s');
   const targets = await collectTargets(ctx, inv.args, { allowSelector: true, allowAll: true });
-  if (targets.length === 0) throw new CmdError('no matching resources found');
+  // --for=delete ignores NotFound and an empty match (the visitor's IgnoreErrors(IsNotFound)):
+  // what is already gone prints nothing.
+  if (targets.length === 0 && !deletion) throw new CmdError('no matching resources found');
   const deadline = ctx.now() + timeoutMs;
   for (const t of targets) {
-    for (;;) {
+    for (let first = true; ; first = false) {
       const o = await current(ctx, t);
+      if (!o && deletion && first) break;
       if (!o && !deletion) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'NotFound', code: 404, message: `${t.mapping.group ? `${t.mapping.plural}.${t.mapping.group}` : t.mapping.plural} "${t.name}" not found` });
       if (check(o)) {
         ctx.out(`${kindPrefix(t.mapping)}/${t.name} condition met\n`);
         break;
       }
+      // --timeout=0 checks once: upstream's message then says the condition is not met.
+      if (timeoutMs === 0 && !deletion) throw new CmdError(`condition not met for ${t.mapping.plural}/${t.name}`);
       if (ctx.now() >= deadline) throw new CmdError(`timed out waiting for the condition on ${t.mapping.plural}/${t.name}`);
       await inv.env.host.wait(Math.min(1000, deadline - ctx.now()));
     }

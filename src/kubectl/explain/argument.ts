@@ -43,7 +43,8 @@ export function resolveExplainArgument(
 ): { ok: true; target: ExplainTarget } | { ok: false; error: string } {
   const { resource, fieldPath } = parseExplainArgument(arg);
   const found = resourcesFor(resource, types);
-  if (found.length === 0) return { ok: false, error: `error: the server doesn't have a resource type "${resource}"` };
+  // A NoResourceMatchError: checkErr prints it without the `error: ` prefix.
+  if (found.length === 0) return { ok: false, error: `the server doesn't have a resource type "${resource}"` };
   let t = found[0];
   let fields = fieldPath;
   if (!apiVersion) {

@@ -3,7 +3,8 @@ import { createCluster, type Cluster } from '../../../src/engine/cluster';
 import type { ApiRequest, ApiResponse } from '../../../src/engine/apiserver/request';
 
 export function cluster(): Cluster {
-  return createCluster({ seed: 7 });
+  // No controllers, scheduler or kubelets: these tests look at the apiserver alone.
+  return createCluster({ seed: 7, components: [] });
 }
 
 export function call(c: Cluster, method: ApiRequest['method'], path: string, body?: unknown, extra: Partial<ApiRequest> = {}): ApiResponse {

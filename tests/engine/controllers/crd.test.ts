@@ -59,6 +59,6 @@ kubectl get crontabs
     expect(out[7]).toBe('customresourcedefinition.apiextensions.k8s.io "crontabs.stable.example.com" deleted\n');
     // kubectl's discovery cache still lists the type (as the real one's disk cache does), so the
     // request reaches the server, which no longer serves the path.
-    expect(out[8]).toBe('Error from server (NotFound): the server could not find the requested resource\n');
+    expect(out[8]).toBe('Error from server (NotFound): Unable to list "stable.example.com/v1, Resource=crontabs": the server could not find the requested resource\n');
   });
 });

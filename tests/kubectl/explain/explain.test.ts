@@ -97,8 +97,9 @@ describe('errors', () => {
     { arg: 'deployment.foo', apiVersion: undefined, error: 'error: field "foo" does not exist', text: 'GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\n' },
     { arg: 'deployment.does.not.exist', apiVersion: undefined, error: 'error: field "exist" does not exist', text: 'GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\n' },
     { arg: 'pod.spec.containers.image.foo', apiVersion: undefined, error: 'error: field "foo" does not exist', text: 'KIND:       Pod\nVERSION:    v1\n\n' },
-    { arg: 'foo', apiVersion: undefined, error: 'error: the server doesn\'t have a resource type "foo"', text: undefined },
-    { arg: 'foo.spec', apiVersion: undefined, error: 'error: the server doesn\'t have a resource type "foo"', text: undefined },
+    // kubectl prints a NoResourceMatchError without the `error: ` prefix (checked against kubectl 1.32.4).
+    { arg: 'foo', apiVersion: undefined, error: 'the server doesn\'t have a resource type "foo"', text: undefined },
+    { arg: 'foo.spec', apiVersion: undefined, error: 'the server doesn\'t have a resource type "foo"', text: undefined },
     { arg: 'pods', apiVersion: 'v99', error: 'error: couldn\'t find resource for "/v99, Resource=pods"', text: undefined },
     { arg: 'deployments', apiVersion: 'apps/v1beta1', error: 'error: couldn\'t find resource for "apps/v1beta1, Resource=deployments"', text: undefined },
     { arg: 'deployments', apiVersion: 'v1', error: 'error: GVR (/v1, Resource=deployments) not found in OpenAPI schema', text: undefined },

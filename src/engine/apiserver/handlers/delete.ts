@@ -109,6 +109,8 @@ export function deleteObject(ctx: ServerContext, t: ResourceType, namespace: str
     next.status = { ...((next.status as object) ?? {}), phase: 'Terminating' };
   }
   if (opts.dryRun) return next;
+  // Deleting what is already being deleted the same way changes nothing: no write, no event.
+  if (JSON.stringify(next) === JSON.stringify(cur)) return cur;
   return ctx.store.update(key, next);
 }
 

@@ -139,10 +139,13 @@ export function prepareUpdate(ctx: ServerContext, t: ResourceType, obj: KObject,
     next.spec = { ...((next.spec as object) ?? {}), finalizers: fin ?? [] };
     if (!fin || fin.length === 0) delete (next.spec as { finalizers?: string[] }).finalizers;
   } else if (opts.subresource === 'status') {
-    // Only status changes through /status (and metadata the status strategy allows: none here).
+    // Only status changes through /status, plus the annotations the request carries: the status
+    // strategies of the built-in kinds copy spec and labels back from the old object but keep the
+    // new annotations (the deployment controller sets its revision annotation this way).
     next = clone(old) as KObject;
     if (obj.status === undefined) delete next.status;
     else next.status = clone(obj.status);
+    if (!t.custom && obj.metadata.annotations !== undefined) next.metadata.annotations = clone(obj.metadata.annotations);
   } else {
     next = obj;
     if (t.subresources.includes('status')) {

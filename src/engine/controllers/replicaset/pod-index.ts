@@ -1,0 +1,52 @@
+// Pods indexed the way the ReplicaSet and Deployment controllers look them up: by the uid of
+// their controller (client-go's controllerUIDIndex) and, for orphans, by namespace, so a sync
+// touches only the pods it can own instead of every pod in the cluster.
+
+import type { KObject } from '../../api/types';
+import { keyOf } from '../../client/informer';
+import { controllerOf, type PodView } from './pods';
+
+export class PodIndex {
+  private readonly byOwner = new Map<string, Map<string, PodView>>();
+  private readonly orphans = new Map<string, Map<string, PodView>>();
+
+  /** Records a pod's current state (`old` is its previous state, if any). */
+  upsert(pod: KObject, old: KObject | undefined): void {
+    if (old) this.remove(old);
+    const key = keyOf(pod);
+    const ref = controllerOf(pod);
+    const bucket = ref ? this.bucket(this.byOwner, ref.uid) : this.bucket(this.orphans, pod.metadata.namespace ?? '');
+    bucket.set(key, pod as PodView);
+  }
+
+  remove(pod: KObject): void {
+    const key = keyOf(pod);
+    const ref = controllerOf(pod);
+    const m = ref ? this.byOwner.get(ref.uid) : this.orphans.get(pod.metadata.namespace ?? '');
+    m?.delete(key);
+    if (m && m.size === 0) {
+      if (ref) this.byOwner.delete(ref.uid);
+      else this.orphans.delete(pod.metadata.namespace ?? '');
+    }
+  }
+
+  /** Pods whose controller reference has this uid. */
+  ownedBy(uid: string): PodView[] {
+    const m = this.byOwner.get(uid);
+    return m ? [...m.values()] : [];
+  }
+
+  /** Pods a controller in `ns` with `uid` may own: its own plus the namespace's orphans. */
+  candidates(ns: string, uid: string): PodView[] {
+    const out = this.ownedBy(uid);
+    const o = this.orphans.get(ns);
+    if (o) for (const p of o.values()) out.push(p);
+    return out;
+  }
+
+  private bucket(m: Map<string, Map<string, PodView>>, k: string): Map<string, PodView> {
+    let b = m.get(k);
+    if (!b) m.set(k, (b = new Map()));
+    return b;
+  }
+}

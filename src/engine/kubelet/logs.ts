@@ -1,0 +1,150 @@
+// Container logs as the kubelet keeps them (CRI log files, here in memory and bounded): lines
+// with RFC3339Nano timestamps per container instance, the kubelet's rules for which instance a
+// request reads (validateContainerLogStatus) and the PodLogOptions filters (sinceSeconds,
+// sinceTime, tailLines, limitBytes, timestamps), plus followers for `logs -f`.
+
+import type { ContainerView } from './status';
+
+/** One log record (a line with its newline, or a trailing partial line). */
+export interface LogLine {
+  /** Simulated ms. */
+  at: number;
+  /** Sub-millisecond nanoseconds (0..999999), so timestamps look like the runtime's. */
+  nanos: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** PodLogOptions as the kubelet honours them. */
+export interface LogOptions {
+  container?: string;
+  previous?: boolean;
+  tailLines?: number;
+  sinceSeconds?: number;
+  /** RFC 3339 time, ms. */
+  sinceTime?: number;
+  timestamps?: boolean;
+  limitBytes?: number;
+  follow?: boolean;
+}
+
+/** Lines kept per container instance (the kubelet rotates at 10Mi x 5 files; this bounds memory). */
+export const MAX_LINES_PER_INSTANCE = 5000;
+
+/** `2025-01-01T00:00:05.123456789Z`: RFC3339Nano, trailing zeros of the fraction trimmed as Go does. */
+export function rfc3339Nano(ms: number, nanos: number): string {
+  const whole = Math.floor(ms / 1000) * 1000;
+  const frac = BigInt(ms - whole) * 1_000_000n + BigInt(nanos);
+  const base = new Date(whole).toISOString().slice(0, 19);
+  if (frac === 0n) return `${base}Z`;
+  return `${base}.${frac.toString().padStart(9, '0').replace(/0+$/, '')}Z`;
+}
+
+/** A deterministic sub-millisecond part from a container ID and line number (no PRNG draw). */
+function subMs(id: string, seq: number): number {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  h = Math.imul(h ^ seq, 16777619) >>> 0;
+  return h % 1_000_000;
+}
+
+type Follower = (line: LogLine) => void;
+
+/** The logs of every container instance on one node, by container ID. */
+export class LogStore {
+  private logs = new Map<string, LogLine[]>();
+  private seq = new Map<string, number>();
+  private followers = new Map<string, Set<Follower>>();
+
+  /** Appends output of a container instance; text is split into lines, each keeping its newline. */
+  append(containerID: string, stream: 'stdout' | 'stderr', text: string, at: number): void {
+    let lines = this.logs.get(containerID);
+    if (!lines) this.logs.set(containerID, (lines = []));
+    const parts = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+    for (const part of parts) {
+      const n = (this.seq.get(containerID) ?? 0) + 1;
+      this.seq.set(containerID, n);
+      const line: LogLine = { at, nanos: subMs(containerID, n), stream, text: part };
+      lines.push(line);
+      for (const f of this.followers.get(containerID) ?? []) f(line);
+    }
+    if (lines.length > MAX_LINES_PER_INSTANCE) lines.splice(0, lines.length - MAX_LINES_PER_INSTANCE);
+  }
+
+  lines(containerID: string): readonly LogLine[] {
+    return this.logs.get(containerID) ?? [];
+  }
+
+  /** Calls `fn` for every new line of the instance until stopped. */
+  follow(containerID: string, fn: Follower): { stop(): void } {
+    let set = this.followers.get(containerID);
+    if (!set) this.followers.set(containerID, (set = new Set()));
+    set.add(fn);
+    return { stop: () => void this.followers.get(containerID)?.delete(fn) };
+  }
+
+  /** Forgets instances (a removed pod, an instance older than the previous one). */
+  drop(containerID: string): void {
+    this.logs.delete(containerID);
+    this.seq.delete(containerID);
+    this.followers.delete(containerID);
+  }
+}
+
+export type Pick = { ok: true; containerID: string } | { ok: false; message: string };
+
+/** validateContainerLogStatus: which instance's log a request reads, or the kubelet's error. */
+export function pickLogInstance(podName: string, c: ContainerView | undefined, containerName: string, previous: boolean): Pick {
+  if (!c) return { ok: false, message: `container "${containerName}" in pod "${podName}" is not available` };
+  const last = c.last;
+  if (previous) {
+    if (!last || !last.containerID) return { ok: false, message: `previous terminated container "${containerName}" in pod "${podName}" not found` };
+    return { ok: true, containerID: last.containerID };
+  }
+  const st = c.state;
+  if (st.kind === 'running') return { ok: true, containerID: c.containerID ?? '' };
+  if (st.kind === 'terminated') {
+    if (st.t.containerID) return { ok: true, containerID: st.t.containerID };
+    if (last?.containerID) return { ok: true, containerID: last.containerID };
+    return { ok: false, message: `container "${containerName}" in pod "${podName}" is terminated` };
+  }
+  if (last) {
+    if (!last.containerID) return { ok: false, message: `container "${containerName}" in pod "${podName}" is terminated` };
+    return { ok: true, containerID: last.containerID };
+  }
+  const why =
+    st.reason === 'ErrImagePull' ? 'image can\'t be pulled'
+    : st.reason === 'ImagePullBackOff' ? 'trying and failing to pull image'
+    : st.reason;
+  return { ok: false, message: `container "${containerName}" in pod "${podName}" is waiting to start: ${why}` };
+}
+
+/** Formats one line as `kubectl logs` receives it. */
+export function formatLine(line: LogLine, timestamps: boolean): string {
+  return timestamps ? `${rfc3339Nano(line.at, line.nanos)} ${line.text}` : line.text;
+}
+
+/** Applies sinceSeconds/sinceTime, tailLines, timestamps and limitBytes to an instance's lines. */
+export function renderLogs(lines: readonly LogLine[], opts: LogOptions, now: number): string {
+  let selected = lines;
+  const since = opts.sinceSeconds !== undefined ? now - opts.sinceSeconds * 1000 : opts.sinceTime;
+  if (since !== undefined) selected = selected.filter((l) => l.at >= since);
+  if (opts.tailLines !== undefined) selected = opts.tailLines <= 0 ? [] : selected.slice(-opts.tailLines);
+  let out = selected.map((l) => formatLine(l, opts.timestamps === true)).join('');
+  if (opts.limitBytes !== undefined && opts.limitBytes >= 0) out = truncateBytes(out, opts.limitBytes);
+  return out;
+}
+
+/** The first `n` bytes of the UTF-8 encoding of `s` (a cut multi-byte character is dropped). */
+function truncateBytes(s: string, n: number): string {
+  let bytes = 0;
+  let i = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    const len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes + len > n) break;
+    bytes += len;
+    i += ch.length;
+  }
+  return s.slice(0, i);
+}

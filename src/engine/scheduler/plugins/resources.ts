@@ -1,0 +1,98 @@
+// NodeResourcesFit (filter + LeastAllocated score) and NodeResourcesBalancedAllocation
+// (plugins/noderesources/{fit,least_allocated,balanced_allocation,resource_allocation}.go).
+
+import type { FilterPlugin, ScorePlugin, Status } from '../types';
+import { MAX_NODE_SCORE, status } from '../types';
+import type { NodeInfo } from '../node-info';
+import type { PodInfo } from '../pod-info';
+
+const TOO_MANY = 'Too many pods';
+const statusCache = new Map<string, Status>();
+
+/** The reasons a node cannot hold the pod, in upstream's order (pods, cpu, memory, storage, others). */
+export function insufficientResources(pod: PodInfo, node: NodeInfo): string[] {
+  const out: string[] = [];
+  if (node.pods.size + 1 > node.allowedPods) out.push(TOO_MANY);
+  if (pod.zeroRequest) return out;
+  const a = node.allocatable;
+  const r = node.requested;
+  const q = pod.requests;
+  if (a.cpu < q.cpu + r.cpu) out.push('Insufficient cpu');
+  if (a.memory < q.memory + r.memory) out.push('Insufficient memory');
+  if (a.ephemeralStorage < q.ephemeralStorage + r.ephemeralStorage) out.push('Insufficient ephemeral-storage');
+  if (q.scalar) {
+    for (const k of Object.keys(q.scalar).sort()) {
+      if ((a.scalar?.[k] ?? 0) < q.scalar[k] + (r.scalar?.[k] ?? 0)) out.push(`Insufficient ${k}`);
+    }
+  }
+  return out;
+}
+
+export const nodeResourcesFit: FilterPlugin & ScorePlugin = {
+  name: 'NodeResourcesFit',
+  weight: 1,
+  filter(state, node) {
+    // Fast path without allocating: the common case is a node that fits.
+    const q = state.pod.requests;
+    const a = node.allocatable;
+    const r = node.requested;
+    if (
+      node.pods.size + 1 <= node.allowedPods &&
+      (state.pod.zeroRequest || (!q.scalar && a.cpu >= q.cpu + r.cpu && a.memory >= q.memory + r.memory && a.ephemeralStorage >= q.ephemeralStorage + r.ephemeralStorage))
+    ) {
+      return null;
+    }
+    const reasons = insufficientResources(state.pod, node);
+    if (reasons.length === 0) return null;
+    const key = reasons.join('\u0000');
+    let s = statusCache.get(key);
+    if (!s) statusCache.set(key, (s = status('Unschedulable', ...reasons)));
+    return s;
+  },
+  /**
+   * LeastAllocated over cpu and memory, weight 1 each, counting absent requests as 100m / 200Mi.
+   * Example: 4 CPU node with 1 CPU requested, pod asks 1 CPU -> (4000-2000)*100/4000 = 50; memory
+   * 8Gi with 2Gi + 2Gi -> 50; score (50 + 50) / 2 = 50.
+   */
+  score(state, node) {
+    const p = state.pod.nonZero;
+    const a = node.allocatable;
+    const r = node.nonZeroRequested;
+    let sum = 0;
+    let weights = 0;
+    if (a.cpu > 0) {
+      sum += leastRequested(r.cpu + p.cpu, a.cpu);
+      weights++;
+    }
+    if (a.memory > 0) {
+      sum += leastRequested(r.memory + p.memory, a.memory);
+      weights++;
+    }
+    return weights === 0 ? 0 : Math.trunc(sum / weights);
+  },
+};
+
+function leastRequested(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+/**
+ * BalancedAllocation: 100 * (1 - std of the cpu and memory fractions), with actual requests.
+ * Example: cpu 3000m/4000m = 0.75, memory 5Gi/10Gi = 0.5 -> std |0.75-0.5|/2 = 0.125 -> 87.
+ */
+export const balancedAllocation: ScorePlugin = {
+  name: 'NodeResourcesBalancedAllocation',
+  weight: 1,
+  score(state, node) {
+    const p = state.pod.requests;
+    const a = node.allocatable;
+    const r = node.requested;
+    let f1 = -1;
+    let f2 = -1;
+    if (a.cpu > 0) f1 = Math.min(1, (r.cpu + p.cpu) / a.cpu);
+    if (a.memory > 0) f2 = Math.min(1, (r.memory + p.memory) / a.memory);
+    const std = f1 >= 0 && f2 >= 0 ? Math.abs((f1 - f2) / 2) : 0;
+    return Math.trunc((1 - std) * MAX_NODE_SCORE);
+  },
+};

@@ -1,0 +1,45 @@
+// `kubectl exec POD [-c C] -- cmd args` (kubectl pkg/cmd/exec): runs the command in the pod's
+// simulated container through `POST .../pods/NAME/exec` (engine convention: JSON
+// {stdout, stderr, exitCode}), prints its output, and fails as upstream on a non-zero exit.
+
+import type { CommandDef, Invocation } from '../cli/command';
+import { flagString } from '../cli/flags';
+import { makeCtx } from '../context';
+import type { J } from '../describe/values';
+import { CmdError } from '../errors';
+import { defaultContainer, EXEC_HELP, podsForObject } from './logs';
+
+/** The exec answer the engine returns. */
+export interface ExecResult {
+  stdout?: string;
+  stderr?: string;
+  exitCode?: number;
+}
+
+async function runExec(inv: Invocation): Promise<number> {
+  const ctx = makeCtx(inv);
+  if (inv.args.length === 0) throw new CmdError('pod or type/name must be specified');
+  if (inv.args.length > 1) {
+    throw new CmdError(`exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead`);
+  }
+  const command = inv.rest;
+  if (command.length === 0) throw new CmdError('you must specify at least one command for the container');
+  const [pod] = (await podsForObject(ctx, inv.args[0], false)) as J[];
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') throw new CmdError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
+  const container = flagString(inv.flags, 'container') || defaultContainer(ctx, pod);
+  const pods = await ctx.discovery.resolve('pods');
+  const res = (await ctx.api.call({
+    method: 'POST',
+    path: ctx.api.path(pods, pod.metadata.namespace, pod.metadata.name, 'exec'),
+    query: { container, command: JSON.stringify(command), stdin: String(inv.flags.values.get('stdin') === true), tty: String(inv.flags.values.get('tty') === true) },
+    body: { command, container },
+  })) as ExecResult;
+  if (res.stdout) ctx.out(res.stdout);
+  if (res.stderr) ctx.err(res.stderr);
+  const code = res.exitCode ?? 0;
+  if (code !== 0) throw new CmdError(`command terminated with exit code ${code}`, code);
+  return 0;
+}
+
+export const execCommand: CommandDef = { name: 'exec', group: 'Troubleshooting and Debugging Commands', ...EXEC_HELP, run: runExec };
