@@ -106,12 +106,22 @@ ${CM}
 kubectl apply -f web.yaml
 kubectl apply -f svc.yaml
 kubectl apply -f cm.yaml
+# describe prints a ConfigMap's keys in Go map order, which is random upstream: one key only.
+cat > one.yaml <<EOF
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: one
+data:
+  mode: fast
+EOF
 sleep 30s
 kubectl describe deployment web
 kubectl describe service web
 kubectl describe namespace default
 kubectl describe node kubeplay-worker
-kubectl describe configmap settings
+kubectl apply -f one.yaml
+kubectl describe configmap one
 kubectl describe secret creds
 kubectl get deploy,rs,pods -o wide
 `,

@@ -177,7 +177,7 @@ describe('errors', () => {
     { method: 'POST', path: '/api/v1/namespaces/default/configmaps', body: '{"kind":', contentType: 'application/json', code: 400, reason: 'BadRequest', message: "couldn't get version/kind; json parse error: unexpected end of JSON input" },
     // Protobuf bodies are decoded (src/server/protobuf); this one is not a valid envelope.
     { method: 'POST', path: '/api/v1/namespaces/default/configmaps', body: 'k8s\u0000xx', contentType: 'application/vnd.kubernetes.protobuf', code: 400, reason: 'BadRequest' },
-    { method: 'PATCH', path: '/api/v1/namespaces/default/services/kubernetes', body: 'a: 1', contentType: 'application/apply-patch+yaml', code: 415, reason: 'UnsupportedMediaType' },
+    { method: 'PATCH', path: '/api/v1/namespaces/default/services/kubernetes', body: 'a: [1', contentType: 'application/apply-patch+yaml', code: 400, reason: 'BadRequest' },
     { method: 'OPTIONS', path: '/api/v1/nodes', code: 405, reason: 'MethodNotAllowed' },
     { method: 'POST', path: '/kubeplay/v1/advance?by=soon', code: 400, reason: 'BadRequest' },
     { method: 'GET', path: '/kubeplay/v1/advance?by=1s', code: 405, reason: 'MethodNotAllowed' },

@@ -38,6 +38,8 @@ export const SANDBOX_MS = 1000;
 export const CONFIG_RETRY_MS = 10_000;
 /** How long after a failed pull the kubelet's next sync shows ImagePullBackOff. */
 export const PULL_RESYNC_MS = 1000;
+/** From the last container's exit to the pod object's deletion (sandbox teardown, unmounts). */
+export const TEARDOWN_MS = 2000;
 /** How long a server takes to exit on SIGTERM. */
 export const SIGTERM_EXIT_MS = 100;
 /** Mount retries while a ConfigMap/Secret volume source is missing. */

@@ -7,7 +7,7 @@ import type { TimerHandle } from '../clock';
 import { parseTime } from '../util/time';
 import { ContainerRuntime, podGraceSeconds, type ContainerOwner } from './containers';
 import { resolveVolumeFiles } from './env';
-import { MOUNT_RETRY_MS, SANDBOX_MS, type WorkerHost } from './host';
+import { MOUNT_RETRY_MS, SANDBOX_MS, TEARDOWN_MS, type WorkerHost } from './host';
 import { buildPodStatus, type PodView } from './status';
 
 type Json = Record<string, unknown>;
@@ -228,20 +228,25 @@ export class PodWorker implements ContainerOwner {
   private maybeFinish(): void {
     if (this.finished || this.all().some((c) => c.running)) return;
     this.finished = true;
-    const now = this.host.clock.now();
-    for (const c of this.all()) {
-      if (c.view.state.kind === 'waiting') {
-        c.view.state = {
-          kind: 'terminated',
-          t: { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated', startedAt: now, finishedAt: now, containerID: '' },
-        };
+    // The sandbox teardown and volume cleanup take a moment; only then does the kubelet write the
+    // terminal status (phase Succeeded/Failed) and delete the pod, so until then the API still
+    // shows it Running with a deletionTimestamp: `Terminating`, as on a real node.
+    this.later(TEARDOWN_MS, () => {
+      const now = this.host.clock.now();
+      for (const c of this.all()) {
+        if (c.view.state.kind === 'waiting') {
+          c.view.state = {
+            kind: 'terminated',
+            t: { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated', startedAt: now, finishedAt: now, containerID: '' },
+          };
+        }
+        c.view.ready = false;
+        c.view.started = false;
       }
-      c.view.ready = false;
-      c.view.started = false;
-    }
-    this.terminal = true;
-    this.changed();
-    this.host.finishDeletion(this.pod);
+      this.terminal = true;
+      this.changed();
+      this.host.finishDeletion(this.pod);
+    });
   }
 
   /** Stops everything (pod gone, node failed); releases the IP. */

@@ -11,7 +11,8 @@ import { patchMetaFor } from '../../patch/patch-meta';
 import { applyStrategicMergePatch } from '../../patch/strategic';
 import { storeKey, type ServerContext } from '../context';
 import { ApiError, badRequest, conflict, notFound, statusFailure, unsupportedMediaType } from '../status';
-import { checkFields, commitUpdate, decodeBody, prepareUpdate, type WriteOptions } from './write';
+import { checkFields, commitUpdate, createObject, decodeBody, prepareUpdate, type WriteOptions } from './write';
+import { parseManifestStream } from '../../codec/yaml-parse';
 
 export const PATCH_TYPES = {
   json: 'application/json-patch+json',
@@ -30,9 +31,10 @@ export function patchObject(
   body: unknown,
   opts: WriteOptions,
 ): KObject {
-  const current = ctx.store.get(storeKey(t), namespace ?? '', name);
-  if (!current) throw notFound(t.group, t.plural, name);
   const type = (contentType ?? '').split(';')[0].trim();
+  const current = ctx.store.get(storeKey(t), namespace ?? '', name);
+  if (type === PATCH_TYPES.apply) return serverSideApply(ctx, t, namespace, name, current, body, opts);
+  if (!current) throw notFound(t.group, t.plural, name);
   const doc = clone(current) as unknown as Record<string, unknown>;
   let patched: unknown;
   try {
@@ -69,6 +71,43 @@ export function patchObject(
   if (rv !== undefined && rv !== current.metadata.resourceVersion) {
     throw conflict(t.group, t.plural, name, 'the object has been modified; please apply your changes to the latest version and try again');
   }
+  const next = prepareUpdate(ctx, t, obj, current, opts);
+  return commitUpdate(ctx, t, next, current, opts);
+}
+
+/**
+ * Server-side apply, simplified: the applied configuration creates the object, or is merged into
+ * the live one with strategic-merge semantics. Field ownership (managedFields, conflicts, removal
+ * of fields a manager stopped applying) is not tracked: see PARITY.md.
+ */
+function serverSideApply(
+  ctx: ServerContext,
+  t: ResourceType,
+  namespace: string | undefined,
+  name: string,
+  current: KObject | undefined,
+  body: unknown,
+  opts: WriteOptions,
+): KObject {
+  let config = body;
+  if (typeof body === 'string') {
+    const parsed = parseManifestStream(body);
+    if (!parsed.ok || parsed.docs.length !== 1) throw badRequest(parsed.ok ? 'apply patch must contain exactly one object' : parsed.error);
+    config = parsed.docs[0];
+  }
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw badRequest('apply patch must be an object');
+  const cfg = clone(config) as KObject;
+  if (!cfg.metadata) cfg.metadata = {};
+  if (cfg.metadata.name && cfg.metadata.name !== name) {
+    throw badRequest(`the name of the object (${cfg.metadata.name}) does not match the name on the URL (${name})`);
+  }
+  cfg.metadata.name = name;
+  if (!current) return createObject(ctx, t, namespace, cfg, opts);
+  const merged = t.custom
+    ? applyMergePatch(clone(current), cfg)
+    : applyStrategicMergePatch(clone(current), cfg, patchMetaFor(groupVersion(t), t.kind));
+  const obj = decodeBody(t, namespace, merged);
+  checkFields(t, obj, opts);
   const next = prepareUpdate(ctx, t, obj, current, opts);
   return commitUpdate(ctx, t, next, current, opts);
 }

@@ -188,9 +188,12 @@ export function commitUpdate(ctx: ServerContext, t: ResourceType, next: KObject,
   if (opts.subresource === undefined) throwIfInvalid(t, name, ctx.strategyFor(t).validateUpdate?.(next, old));
   for (const p of ctx.admission) p.validate?.(attrs, ctx);
   // An object being deleted whose last finalizer went away is removed (ShouldDeleteDuringUpdate).
-  const specFinalizers = t.group === '' && t.kind === 'Namespace' ? ((next.spec ?? {}) as { finalizers?: string[] }).finalizers ?? [] : [];
-  const finishing =
-    next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0 && specFinalizers.length === 0;
+  // Only an update that removes the last finalizer ends a deletion (ShouldDeleteDuringUpdate);
+  // a pod in graceful deletion stays until the kubelet deletes it with grace 0.
+  const isNamespace = t.group === '' && t.kind === 'Namespace';
+  const specFinalizers = (o: KObject) => (isNamespace ? ((o.spec ?? {}) as { finalizers?: string[] }).finalizers ?? [] : []);
+  const pending = (o: KObject) => (o.metadata.finalizers ?? []).length + specFinalizers(o).length;
+  const finishing = next.metadata.deletionTimestamp !== undefined && pending(next) === 0 && (pending(old) > 0 || isNamespace);
   if (opts.dryRun) return next;
   if (stableStringify({ ...next, metadata: { ...next.metadata, resourceVersion: undefined } }) ===
       stableStringify({ ...old, metadata: { ...old.metadata, resourceVersion: undefined } })) {
