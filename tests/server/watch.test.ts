@@ -93,7 +93,7 @@ describe('watch', () => {
   it('stops the engine watch when the client disconnects', async () => {
     const before = srv.openWatches();
     await watch('/api/v1/nodes?watch=true', { until: (e) => e.length >= 1 });
-    await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; srv.openWatches() !== before && waited < 10_000; waited += 25) await new Promise((r) => setTimeout(r, 25));
     expect(srv.openWatches()).toBe(before);
   });
 
@@ -103,7 +103,7 @@ describe('watch', () => {
     await new Promise<void>((r) => sock.once('connect', () => r()));
     sock.pause();
     sock.write('GET /api/v1/namespaces/default/configmaps?watch=true HTTP/1.1\r\nHost: x\r\n\r\n');
-    await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; srv.openWatches() !== before + 1 && waited < 10_000; waited += 25) await new Promise((r) => setTimeout(r, 25));
     expect(srv.openWatches()).toBe(before + 1);
     const big = 'x'.repeat(200 * 1024);
     for (let i = 0; i < 60 && srv.openWatches() > before; i++) {
@@ -123,7 +123,8 @@ describe('watch', () => {
       s.write('GET /api/v1/pods?watch=true HTTP/1.1\r\nHost: x\r\n\r\n');
       socks.push(s);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    // Connections come up at the machine's pace (slow under a loaded test run): wait for them.
+    for (let waited = 0; srv.openWatches() < 100 && waited < 15_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     expect(srv.openWatches()).toBeGreaterThanOrEqual(100);
     await fetch(srv.url + '/kubeplay/v1/speed?value=100', { method: 'POST' });
     const t0 = (await (await fetch(srv.url + '/kubeplay/v1/clock')).json()).nowMs;
@@ -135,7 +136,7 @@ describe('watch', () => {
     await fetch(srv.url + '/kubeplay/v1/speed?value=0', { method: 'POST' });
     expect(t1).toBeGreaterThan(t0);
     for (const s of socks) s.destroy();
-    await new Promise((r) => setTimeout(r, 100));
+    for (let waited = 0; srv.openWatches() > 0 && waited < 15_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     expect(srv.openWatches()).toBe(0);
   });
 });
