@@ -2,9 +2,11 @@
 // {"name": "...", "value": N, "unit": "..."}. Figures are wall-clock on this machine.
 import { runStoreBenchmarks } from './store';
 import { runKubectlBenchmarks } from './kubectl';
+import { runSchedulerBenchmarks } from './scheduler';
+import { runHttpBenchmarks } from './http';
 import type { BenchResult } from './types';
 
-const suites: (() => BenchResult[] | Promise<BenchResult[]>)[] = [runStoreBenchmarks, runKubectlBenchmarks];
+const suites: (() => BenchResult[] | Promise<BenchResult[]>)[] = [runStoreBenchmarks, runKubectlBenchmarks, runSchedulerBenchmarks, runHttpBenchmarks];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

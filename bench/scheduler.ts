@@ -38,7 +38,3 @@ export async function runSchedulerBenchmarks(): Promise<{ name: string; value: n
   ];
 }
 
-// Run directly: `npx tsx bench/scheduler.ts`.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await runSchedulerBenchmarks(), null, 2));
-}

@@ -9,6 +9,7 @@ function defaultText(f: FlagSpec): string {
   const d = f.default;
   if (f.type === 'bool') return d === true ? 'true' : 'false';
   if (f.type === 'int') return String(d ?? 0);
+  if (f.type === 'duration') return String(d ?? '0s');
   if (f.type === 'stringArray' || f.type === 'stringSlice') return `[${((d as string[] | undefined) ?? []).join(',')}]`;
   return `'${(d as string | undefined) ?? ''}'`;
 }
@@ -24,12 +25,12 @@ export function commandHelp(path: CommandDef[]): string {
   const cmd = path[path.length - 1];
   const full = path.map((c) => c.name).join(' ');
   let out = `${cmd.long ?? cmd.short}\n\n`;
+  if (cmd.example) out += `Examples:\n${cmd.example}\n\n`;
   if (cmd.subcommands?.length) {
     const visible = cmd.subcommands.filter((c) => !c.hidden);
     const width = Math.max(...visible.map((c) => c.name.length)) + 3;
     out += 'Available Commands:\n' + visible.map((c) => `  ${c.name.padEnd(width)}${c.short}\n`).join('') + '\n';
   }
-  if (cmd.example) out += `Examples:\n${cmd.example}\n\n`;
   if (cmd.flags?.length) out += `Options:\n${optionsBlock(cmd.flags)}\n`;
   const use = cmd.use.replace(/^\S+/, '').trim();
   out += `Usage:\n  ${path.slice(0, -1).map((c) => c.name).join(' ')} ${cmd.name}${use ? ' ' + use.replace(/ \[flags\]$/, '') : ''} [options]\n\n`;
