@@ -27,6 +27,7 @@ import { cordonCommand, taintCommand, uncordonCommand } from './commands/node-co
 import { drainCommand } from './commands/node-commands-drain';
 import { logsCommand } from './commands/logs';
 import { execCommand } from './commands/exec';
+import { topCommand } from './commands/top';
 
 /** Flags every command accepts (kubectl's persistent flags). */
 export const GLOBAL_FLAGS: FlagSpec[] = [
@@ -80,7 +81,7 @@ export const ROOT: CommandDef = {
     notYet('autoscale', 'Deploy Commands', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
     notYet('certificate', 'Cluster Management Commands', 'Modify certificate resources'),
     clusterInfoCommand,
-    notYet('top', 'Cluster Management Commands', 'Display resource (CPU/memory) usage'),
+    topCommand,
     cordonCommand,
     uncordonCommand,
     drainCommand,

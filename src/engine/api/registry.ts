@@ -103,6 +103,9 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   rt('networking.k8s.io', 'v1', 'Ingress', 'ingresses', true, { short: ['ing'], sub: ['status'] }),
   // storage.k8s.io/v1
   rt('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', false, { short: ['sc'] }),
+  // metrics.k8s.io/v1beta1 (metrics-server's aggregated API: read-only, computed on request)
+  rt('metrics.k8s.io', 'v1beta1', 'NodeMetrics', 'nodes', false, { verbs: ['get', 'list'] }),
+  rt('metrics.k8s.io', 'v1beta1', 'PodMetrics', 'pods', true, { verbs: ['get', 'list'] }),
   // apiextensions.k8s.io/v1
   rt('apiextensions.k8s.io', 'v1', 'CustomResourceDefinition', 'customresourcedefinitions', false, {
     short: ['crd', 'crds'],

@@ -11,6 +11,7 @@ import { getObject, listObjects, watchObjects, type ListOptions } from './handle
 import { getScale, updateScale, patchScale } from './handlers/scale';
 import { createObject, updateObject, type WriteOptions } from './handlers/write';
 import { bindPod, evictPod } from './handlers/pod-binding';
+import { getNodeMetrics, getPodMetrics } from './handlers/metrics';
 import { followPodLog, podExec, podLog } from './handlers/pod-subresources';
 import { NodeAgents } from '../kubelet/agents';
 import { fieldValidationMode } from './field-validation';
@@ -93,6 +94,10 @@ export class ApiServer {
     const dryRun = parseDryRun(q.dryRun);
     const ns = t.namespaced ? path.namespace : undefined;
     if (path.subresource === 'scale') return this.scale(req, t, ns, path.name!, dryRun);
+    if (t.group === 'metrics.k8s.io') {
+      if (req.method !== 'GET') throw methodNotAllowed();
+      return ok(t.kind === 'PodMetrics' ? getPodMetrics(this.ctx, ns, path.name, q) : getNodeMetrics(this.ctx, path.name, q));
+    }
     if (t.group === '' && t.kind === 'Pod' && path.subresource && POD_ACTIONS.has(path.subresource)) {
       return this.podAction(req, t, ns!, path.name!, path.subresource);
     }

@@ -33,6 +33,9 @@ const want: Record<string, string[]> = {
   'networking.k8s.io/Ingress': ['Name', 'Class', 'Hosts', 'Address', 'Ports', 'Age'],
   'storage.k8s.io/StorageClass': ['Name', 'Provisioner', 'ReclaimPolicy', 'VolumeBindingMode', 'AllowVolumeExpansion', 'Age'],
   'apiextensions.k8s.io/CustomResourceDefinition': ['Name', 'Created At'],
+  // metrics-server's aggregated API has no server-side printer: the default table.
+  'metrics.k8s.io/NodeMetrics': ['Name', 'Created At'],
+  'metrics.k8s.io/PodMetrics': ['Name', 'Created At'],
 };
 
 describe('printerFor', () => {
