@@ -4,9 +4,12 @@ import { runStoreBenchmarks } from './store';
 import { runKubectlBenchmarks } from './kubectl';
 import { runSchedulerBenchmarks } from './scheduler';
 import { runHttpBenchmarks } from './http';
+import { runNetworkBenchmarks } from './network';
+import { runEndpointsBenchmarks } from './endpoints';
+import { runEngineBenchmarks } from './engine';
 import type { BenchResult } from './types';
 
-const suites: (() => BenchResult[] | Promise<BenchResult[]>)[] = [runStoreBenchmarks, runKubectlBenchmarks, runSchedulerBenchmarks, runHttpBenchmarks];
+const suites: (() => BenchResult[] | Promise<BenchResult[]>)[] = [runStoreBenchmarks, runKubectlBenchmarks, runSchedulerBenchmarks, runHttpBenchmarks, runNetworkBenchmarks, runEndpointsBenchmarks, runEngineBenchmarks];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

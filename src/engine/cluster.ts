@@ -13,6 +13,7 @@ import type { ServerContext } from './apiserver/context';
 import { namespaceLifecycle } from './apiserver/admission/namespace-lifecycle';
 import { podAdmission } from './apiserver/admission/pod-defaults';
 import { serviceAllocation } from './apiserver/admission/service-allocation';
+import { defaultIngressClass } from './apiserver/admission/default-ingress-class';
 import { printerFor } from './apiserver/printers';
 import { customResourcePrinter } from './apiserver/printers/custom';
 import type { KindPrinter } from './apiserver/printers/types';
@@ -24,6 +25,16 @@ import { crdControllerFactory } from './controllers/crd';
 import { replicaSetControllerFactory } from './controllers/replicaset/controller';
 import { deploymentControllerFactory } from './controllers/deployment/controller';
 import { daemonSetControllerFactory } from './controllers/daemonset';
+import { statefulSetControllerFactory } from './controllers/statefulset';
+import { jobControllerFactory } from './controllers/job';
+import { cronJobControllerFactory } from './controllers/cronjob';
+import { endpointsControllerFactory, kubernetesServiceEndpointsFactory } from './controllers/endpoints';
+import { endpointSliceControllerFactory } from './controllers/endpointslice';
+import { serviceLoadBalancerControllerFactory } from './controllers/service-lb';
+import { ingressNginxControllerFactory } from './controllers/ingress';
+import { hpaControllerFactory } from './controllers/hpa/controller';
+import { isConvertedVersion } from './api/conversion';
+import { ingressNginxObjects, INGRESS_NGINX_IMAGE } from './system/ingress-nginx';
 import { nodeLifecycleControllerFactory, podGCControllerFactory, taintEvictionControllerFactory } from './controllers/node-lifecycle';
 import type { Component, ComponentDeps, ComponentFactory } from './controllers/deps';
 import { schedulerFactory, type Scheduler } from './scheduler';
@@ -31,6 +42,7 @@ import { rootCACertPublisherFactory, serviceAccountsControllerFactory, systemObj
 import { NodeAgents } from './kubelet/agents';
 import { Kubelet, kubeletFactory } from './kubelet/kubelet';
 import { createImageCatalog } from './kubelet/images';
+import { networkFactory, type Network } from './network';
 import { bootstrapObjects, nodeObject, DEFAULT_WORKER, type NodeShape } from './bootstrap';
 import { rfc3339 } from './util/time';
 import { COREDNS_IMAGE, ETCD_IMAGE, KUBE_PROXY_IMAGE, K8S_VERSION } from './system';
@@ -43,6 +55,7 @@ const PRELOADED_IMAGES = [
   `registry.k8s.io/kube-scheduler:${K8S_VERSION}`,
   KUBE_PROXY_IMAGE,
   COREDNS_IMAGE,
+  INGRESS_NGINX_IMAGE,
 ];
 
 export interface ClusterOptions {
@@ -100,6 +113,8 @@ export interface Cluster {
   scheduler?: Scheduler;
   /** Stops and restarts every control-plane component: they relist from the store and carry on. */
   restartControlPlane(): void;
+  /** The simulated network (kube-proxy + CoreDNS): requests from outside or from pods. */
+  network?: Network;
 }
 
 /** The control-plane components of a default cluster, in start order. */
@@ -108,6 +123,15 @@ export const CONTROL_PLANE: ComponentFactory[] = [
   replicaSetControllerFactory,
   deploymentControllerFactory,
   daemonSetControllerFactory,
+  statefulSetControllerFactory,
+  jobControllerFactory,
+  cronJobControllerFactory,
+  kubernetesServiceEndpointsFactory,
+  endpointsControllerFactory,
+  endpointSliceControllerFactory,
+  serviceLoadBalancerControllerFactory,
+  ingressNginxControllerFactory(),
+  hpaControllerFactory,
   nodeLifecycleControllerFactory,
   taintEvictionControllerFactory,
   podGCControllerFactory,
@@ -137,7 +161,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     registry,
     strategyFor: (t) => strategyFor(t.group, t.kind),
     printerFor: (t) => (t.custom ? customPrinter(t) : printerFor(t.group, t.kind)),
-    admission: [namespaceLifecycle, podAdmission, serviceAllocation],
+    admission: [namespaceLifecycle, podAdmission, serviceAllocation, defaultIngressClass],
     agents,
   };
   const server = new ApiServer(ctx);
@@ -156,8 +180,10 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     created.push(client.create(type(group, obj.kind), obj as KObject));
   }
 
-  new GarbageCollector(client, clock, registry.types).start();
-  new NamespaceController(client, clock, type('', 'Namespace'), () => registry.types).start();
+  // Versions served through conversion share their storage version's objects: watch each once.
+  const stored = () => registry.types.filter((t) => !isConvertedVersion(t));
+  new GarbageCollector(client, clock, stored()).start();
+  new NamespaceController(client, clock, type('', 'Namespace'), stored).start();
 
   const cluster: Cluster = {
     clock,
@@ -191,7 +217,12 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const catalog = createImageCatalog();
   const kubelets = new Map<string, Kubelet>();
   const startKubelet = (name: string) => {
-    const component = kubeletFactory(name, catalog, { agents, preloadedImages: PRELOADED_IMAGES, onCreate: (k) => kubelets.set(name, k) })(deps);
+    const component = kubeletFactory(name, catalog, {
+      agents,
+      preloadedImages: PRELOADED_IMAGES,
+      net: (pod, ip) => cluster.network?.netHooksFor(pod, ip) ?? {},
+      onCreate: (k) => kubelets.set(name, k),
+    })(deps);
     component.start();
   };
   const nodeType = type('', 'Node');
@@ -224,9 +255,11 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   };
 
   if (full) {
+    // kube-proxy and CoreDNS: its own seeded stream, so traffic never shifts generated names.
+    networkFactory({ agents, random: new Random((opts.seed ?? 1) ^ 0x6e6574), onCreate: (n) => (cluster.network = n) })(deps).start();
     const nodes = created.filter((o) => o.kind === 'Node');
     for (const n of nodes) startKubelet(n.metadata.name!);
-    for (const obj of systemObjects(nodes, clock.now())) {
+    for (const obj of [...systemObjects(nodes, clock.now()), ...ingressNginxObjects()]) {
       const [group] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : [''];
       client.create(type(group, obj.kind), obj);
     }

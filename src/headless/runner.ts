@@ -5,6 +5,7 @@ import { createCluster, type ClusterOptions } from '../engine/cluster';
 import { parseGoDuration } from '../engine/util/duration';
 import { parseScript, type Step } from './script';
 import { loadAllOpenApi } from '../engine/api/openapi';
+import { curlLine } from './curl';
 import { Session, type DiskFiles } from './session';
 
 export interface RunOptions extends ClusterOptions {
@@ -77,6 +78,11 @@ async function runStep(step: Step, session: Session, write: (s: string) => void,
     case 'node':
       write(nodeCommand(session, args));
       return;
+    case 'curl': {
+      const network = session.cluster.network;
+      write(network ? curlLine(args, network).output : 'curl: (7) the simulated network is not running\n');
+      return;
+    }
     case 'echo':
       if (step.redirect) session.files.set(step.redirect.path, args.join(' ') + '\n');
       else write(args.join(' ') + '\n');

@@ -45,7 +45,11 @@ export class Discovery {
     const core = (await this.api.raw('GET', '/api')) as { versions: string[] };
     for (const v of core.versions) gvs.push(v);
     const groups = (await this.api.raw('GET', '/apis')) as { groups: { name: string; preferredVersion: { groupVersion: string }; versions: { groupVersion: string }[] }[] };
-    for (const g of groups.groups) gvs.push(g.preferredVersion.groupVersion);
+    // Every served version, the preferred one first (the RESTMapper's priority order).
+    for (const g of groups.groups) {
+      gvs.push(g.preferredVersion.groupVersion);
+      for (const v of g.versions) if (v.groupVersion !== g.preferredVersion.groupVersion) gvs.push(v.groupVersion);
+    }
     for (const gv of gvs) {
       const doc = (await this.api.raw('GET', gv.includes('/') ? `/apis/${gv}` : `/api/${gv}`)) as ResourceListDoc;
       const [group, version] = gv.includes('/') ? gv.split('/') : ['', gv];
@@ -112,9 +116,14 @@ export class Discovery {
     return find();
   }
 
-  /** Resources in a category (`all`), in discovery order. */
+  /** Resources in a category (`all`), in discovery order, each kind once (its preferred version). */
   async category(name: string): Promise<Mapping[]> {
-    return (await this.all()).filter((m) => m.categories.includes(name));
+    return preferred(await this.all()).filter((m) => m.categories.includes(name));
+  }
+
+  /** One mapping per group and resource: the preferred version's (what api-resources lists). */
+  async preferred(): Promise<Mapping[]> {
+    return preferred(await this.all());
   }
 }
 
@@ -127,4 +136,14 @@ export function kindPrefix(m: Pick<Mapping, 'group' | 'kind'>): string {
 /** `deployments.apps`, `pods`: the qualified resource. */
 export function resourcePrefix(m: Pick<Mapping, 'group' | 'plural'>): string {
   return m.group ? `${m.plural}.${m.group}` : m.plural;
+}
+
+function preferred(all: Mapping[]): Mapping[] {
+  const seen = new Set<string>();
+  return all.filter((m) => {
+    const key = `${m.group}/${m.plural}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

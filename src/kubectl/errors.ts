@@ -16,6 +16,20 @@ export class CmdError extends Error {
   }
 }
 
+/**
+ * A command's non-zero exit inside a container (utilexec.CodeExitError): checkErr prints its
+ * message as is, without `error: `, and exits with its code.
+ */
+export class CodeExitError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'CodeExitError';
+  }
+}
+
 /** An API Status answer turned into an error (apierrors.StatusError). */
 export class StatusError extends Error {
   constructor(readonly status: Status) {
@@ -110,5 +124,6 @@ export function renderError(e: unknown, nowMs = 0): { text: string; code: number
     return { text: e.errors.map((x) => renderError(x).text).join('\n'), code: 1 };
   }
   if (e instanceof CmdError) return { text: plain(e), code: e.exitCode };
+  if (e instanceof CodeExitError) return { text: e.message, code: e.exitCode };
   return { text: plain(e), code: 1 };
 }

@@ -15,7 +15,9 @@ import { annotateCommand, labelCommand } from './commands/label-annotate';
 import { authCommand, configCommand } from './commands/config';
 import { createCommand } from './commands/create';
 import { deleteCommand } from './commands/delete';
-import { exposeCommand, runCommand } from './commands/expose-run';
+import { exposeCommand } from './commands/expose-run';
+import { runCommand } from './commands/run-attach';
+import { eventsCommand } from './commands/events';
 import { getCommand } from './commands/get';
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, explainCommand, versionCommand } from './commands/info';
 import { patchCommand, replaceCommand, scaleCommand } from './commands/patch-replace-scale';
@@ -95,7 +97,7 @@ export const ROOT: CommandDef = {
     notYet('cp', 'Troubleshooting and Debugging Commands', 'Copy files and directories to and from containers'),
     { ...authCommand, group: 'Troubleshooting and Debugging Commands' },
     notYet('debug', 'Troubleshooting and Debugging Commands', 'Create debugging sessions for troubleshooting workloads and nodes'),
-    notYet('events', 'Troubleshooting and Debugging Commands', 'List events'),
+    eventsCommand,
     notYet('diff', 'Advanced Commands', 'Diff the live version against a would-be applied version'),
     applyCommand,
     patchCommand,

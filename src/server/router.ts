@@ -11,6 +11,7 @@ import { MAX_BODY_BYTES, parseQuery, readBody, sendJson, sendStatus } from './ht
 import { handleKubeplay } from './kubeplay-api';
 import { serveOpenApiV2 } from './openapi-v2';
 import type { OpenApiV3 } from './openapi';
+import { isPodLog, servePodLog } from './pod-logs';
 import { isWatch, serveWatch } from './watch';
 
 const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -103,6 +104,7 @@ async function dispatch(ctx: RouterContext, req: IncomingMessage, res: ServerRes
     });
     return;
   }
+  if (isPodLog(method, path)) return servePodLog(ctx.cluster, apiReq, res);
   const answer = ctx.cluster.server.handle(apiReq);
   // Let controllers react at this instant, as they would right after a real write.
   if (method !== 'GET') ctx.cluster.settle();

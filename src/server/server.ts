@@ -6,6 +6,7 @@ import { createCluster, type Cluster } from '../engine/cluster';
 import { ClockDriver } from './clock-driver';
 import { OpenApiV3 } from './openapi';
 import { route, type RouterContext } from './router';
+import { engineStreamHandler } from './pod-streams';
 import { handleUpgrade, type StreamHandler } from './streams';
 
 export interface ServerOptions {
@@ -23,7 +24,7 @@ export interface ServerOptions {
   tickMs?: number;
   maxBodyBytes?: number;
   maxWatchBufferBytes?: number;
-  /** Serves pods/exec, attach and portforward over WebSocket once the engine can. */
+  /** Serves pods/exec, attach and portforward over WebSocket; default: the engine's (engineStreamHandler). */
   streamHandler?: StreamHandler;
 }
 
@@ -53,6 +54,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     maxWatchBufferBytes: opts.maxWatchBufferBytes,
     watches: { count: 0 },
   };
+  const streamHandler = opts.streamHandler ?? engineStreamHandler(cluster);
   const sockets = new Set<Socket>();
   const server: Server = createServer({ keepAlive: true }, (req, res) => void route(ctx, req, res));
   server.on('connection', (s) => {
@@ -60,7 +62,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     s.on('close', () => sockets.delete(s));
   });
   server.on('upgrade', (req, socket, head) => {
-    handleUpgrade(cluster, req, socket as Socket, head, opts.streamHandler);
+    handleUpgrade(cluster, req, socket as Socket, head, streamHandler);
   });
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

@@ -13,6 +13,7 @@ export interface DiffSession {
 
 import { CORE_SESSIONS } from './sessions-core';
 import { MORE_SESSIONS } from './sessions-more';
+import { WORKLOAD_SESSIONS } from './sessions-workloads';
 
 /** Every row of the differential test, in order. */
-export const SESSIONS: DiffSession[] = [...CORE_SESSIONS, ...MORE_SESSIONS];
+export const SESSIONS: DiffSession[] = [...CORE_SESSIONS, ...MORE_SESSIONS, ...WORKLOAD_SESSIONS];

@@ -148,7 +148,7 @@ describe('exec over WebSocket with a fake handler', () => {
   });
 });
 
-describe('stream requests without a handler', () => {
+describe('stream requests the engine refuses before any upgrade', () => {
   let srv: RunningServer;
   beforeAll(async () => {
     srv = await startServer({ port: 0, speed: 0 });

@@ -89,6 +89,8 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     categories: ['all'],
     sub: ['status'],
   }),
+  // autoscaling/v1: the same objects through upstream's v1 <-> v2 conversion (src/engine/api/conversion)
+  rt('autoscaling', 'v1', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, { short: ['hpa'], categories: ['all'], sub: ['status'] }),
   // batch/v1
   rt('batch', 'v1', 'CronJob', 'cronjobs', true, { short: ['cj'], categories: ['all'], sub: ['status'] }),
   rt('batch', 'v1', 'Job', 'jobs', true, { categories: ['all'], sub: ['status'] }),

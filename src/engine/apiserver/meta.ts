@@ -62,6 +62,47 @@ export function specPart(obj: Record<string, unknown>): string {
   return stableStringify(rest);
 }
 
+/** Whether two objects have the same "spec" (see specPart), without building strings. */
+export function specEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const skip = (k: string) => k === 'apiVersion' || k === 'kind' || k === 'metadata' || k === 'status';
+  return jsonEqual(a, b, skip);
+}
+
+/**
+ * Whether stableStringify(a) === stableStringify(b), computed by walking both values and stopping
+ * at the first difference (writes compare whole objects on every update: this is a hot path).
+ * `skip` leaves out top-level keys.
+ */
+export function jsonEqual(a: unknown, b: unknown, skip?: (key: string) => boolean): boolean {
+  if (a === b) return true;
+  const ao = a !== null && typeof a === 'object';
+  const bo = b !== null && typeof b === 'object';
+  if (!ao || !bo) {
+    if (ao !== bo) return false;
+    // Primitives as JSON spells them (NaN and undefined are `null`, -0 is `0`).
+    return a === b || (JSON.stringify(a) ?? 'null') === (JSON.stringify(b) ?? 'null');
+  }
+  const aa = Array.isArray(a);
+  if (aa !== Array.isArray(b)) return false;
+  if (aa) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!jsonEqual(x[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k of Object.keys(x)) {
+    if (x[k] === undefined || (skip && skip(k))) continue;
+    n++;
+    if (!Object.hasOwn(y, k) || y[k] === undefined || !jsonEqual(x[k], y[k])) return false;
+  }
+  for (const k of Object.keys(y)) if (y[k] !== undefined && !(skip && skip(k))) n--;
+  return n === 0;
+}
+
 /** JSON with sorted keys, for semantic equality checks. */
 export function stableStringify(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';

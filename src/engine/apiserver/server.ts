@@ -15,6 +15,8 @@ import { getNodeMetrics, getPodMetrics } from './handlers/metrics';
 import { followPodLog, podExec, podLog } from './handlers/pod-subresources';
 import { NodeAgents } from '../kubelet/agents';
 import { fieldValidationMode } from './field-validation';
+import { conversionFor } from '../api/conversion';
+import { handleConverted, watchConverted } from '../api/conversion/serve';
 import { parsePath, wantsTable, type ApiRequest, type ApiResponse, type ResourcePath, type WatchHandle, type WatchSink } from './request';
 import { ApiError, badRequest, methodNotAllowed, pathNotFound, statusFailure } from './status';
 import { toTable, type IncludeObject } from './table';
@@ -38,6 +40,8 @@ export class ApiServer {
   /** Handles one request; errors come back as Status bodies with their HTTP code, never as throws. */
   handle(req: ApiRequest): ApiResponse {
     try {
+      const conv = this.conversion(req);
+      if (conv) return handleConverted(conv, req, (r) => this.route(r));
       return this.route(req);
     } catch (e) {
       if (e instanceof ApiError) return { status: e.status.code, body: e.status };
@@ -48,6 +52,8 @@ export class ApiServer {
 
   /** Starts a watch (`?watch=true` requests). Throws ApiError for a bad request or 410 Gone. */
   watch(req: ApiRequest, sink: WatchSink): WatchHandle {
+    const conv = this.conversion(req);
+    if (conv) return watchConverted(conv, req, sink, (r, s) => this.watch(r, s));
     const parsed = parsePath(req.path);
     if (parsed.kind !== 'resource') throw pathNotFound();
     const { t, path } = this.resolve(parsed.path);
@@ -64,6 +70,14 @@ export class ApiServer {
       },
       onClose: sink.onClose,
     });
+  }
+
+  /** A request to a version served through conversion from the storage version (autoscaling/v1). */
+  private conversion(req: ApiRequest) {
+    const parsed = parsePath(req.path);
+    if (parsed.kind !== 'resource') return undefined;
+    const t = this.ctx.registry.forResource(parsed.path.group, parsed.path.version, parsed.path.plural);
+    return t ? conversionFor(t) : undefined;
   }
 
   private resolve(p: ResourcePath): { t: ResourceType; path: ResourcePath } {

@@ -2,7 +2,7 @@
 // pipeline reach a kubelet through (the kubelet's own HTTP server upstream), and the registry of
 // agents by node name.
 
-import type { ExecResult } from './process';
+import type { ExecResult, HttpRequest, HttpResponse } from './process';
 import type { LogLine, LogOptions } from './logs';
 
 export type AgentResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -34,6 +34,9 @@ export interface NodeAgent {
   exec(namespace: string, pod: string, container: string, command: string[], stdin?: string): AgentResult<ExecResult>;
   /** Current use of every running pod on the node. */
   usage(): PodUsage[];
+  // network (issue 4): kube-proxy delivers Service/pod traffic here.
+  /** An HTTP request to a pod's port: the first running container listening there answers; 'refused' otherwise. */
+  http?(namespace: string, pod: string, req: HttpRequest): HttpResponse | 'refused';
 }
 
 /** The kubelets of a cluster by node name (the apiserver's view of `nodes/<name>/proxy`). */

@@ -161,6 +161,7 @@ export class ContainerRuntime {
       random: this.host.random,
       startedAtMs: this.host.clock.now(),
       nodeCpus: this.host.nodeAllocatable.cpu,
+      net: this.host.net?.(pod, this.owner.podIP),
     });
     this.event('Normal', 'Started', `Started container ${this.name}`);
     this.startedAt = this.host.clock.now();

@@ -1,6 +1,7 @@
 // What a pod worker gets from its kubelet: the node's clock, randomness, images, logs, config
 // lookups, IP allocation, event recording and status writing. One per node, shared by its pods.
 
+import type { NetHooks } from './shell/state';
 import type { KObject } from '../api/types';
 import type { Clock, Random } from '../clock';
 import type { Backoff } from './backoff';
@@ -30,6 +31,8 @@ export interface WorkerHost {
   statusChanged(uid: string): void;
   /** Deletes the pod with grace 0 once its containers are stopped. */
   finishDeletion(pod: KObject): void;
+  /** The cluster network as seen from a pod (curl, wget, nslookup inside containers). */
+  net?: (pod: KObject, podIP: string) => NetHooks;
 }
 
 /** Timings of the simulated runtime (ms). */

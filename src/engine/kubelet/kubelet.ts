@@ -3,8 +3,8 @@
 // finishes graceful deletions, keeps logs and usage, heartbeats (Lease + node status), and can
 // fail and recover. It also serves logs/exec/usage as a NodeAgent.
 
+import type { NetHooks } from './shell/state';
 import type { KObject } from '../api/types';
-import { clone } from '../api/types';
 import type { TimerHandle } from '../clock';
 import type { Component, ComponentDeps, ComponentFactory } from '../controllers/deps';
 import { quantityValue } from '../api/kinds/quantities';
@@ -17,7 +17,7 @@ import { LogStore, formatLine, pickLogInstance, renderLogs, type LogLine, type L
 import { NodeHeartbeat } from './node-status';
 import { PodWorker } from './pod-worker';
 import { ImagePuller, type PullTiming } from './pull';
-import type { ExecResult, ImageCatalog } from './process';
+import type { ExecResult, HttpRequest, HttpResponse, ImageCatalog } from './process';
 
 type Json = Record<string, unknown>;
 
@@ -29,6 +29,8 @@ export interface KubeletOptions {
   usagePeriodMs?: number;
   /** Images already on the node when it boots (kind/kubeadm preload the control-plane images). */
   preloadedImages?: string[];
+  /** The cluster network for containers (kube-proxy + CoreDNS, src/engine/network). */
+  net?: (pod: KObject, podIP: string) => NetHooks;
 }
 
 export const USAGE_PERIOD_MS = 10_000;
@@ -71,6 +73,7 @@ export class Kubelet implements Component, NodeAgent {
     const alloc = (status.allocatable ?? {}) as Json;
     this.ips = new IpAllocator(String(spec.podCIDR ?? ''));
     this.host = {
+      net: this.opts.net,
       clock,
       random: this.deps.random,
       catalog: this.catalog,
@@ -132,19 +135,19 @@ export class Kubelet implements Component, NodeAgent {
   }
 
   /**
-   * Pods of this node only. The client's watch has no field selector yet, so this filters on
-   * spec.nodeName here; see the report for the apiserver-side index this should become.
+   * Pods of this node only, as the real kubelet's `spec.nodeName=<node>` watch: the apiserver
+   * indexes such watches by node, so a pod change is not fanned out to every kubelet.
    */
   private watchPods(): void {
     const t = this.deps.type('', 'Pod');
-    this.watch = this.deps.client.watch(t, undefined, {
-      onEvent: (e) => {
+    const sink = {
+      onEvent: (e: { type: string; object: unknown }) => {
         const pod = e.object as KObject;
-        if ((pod.spec as Json | undefined)?.nodeName !== this.nodeName) return;
         if (e.type === 'DELETED') this.podGone(pod);
         else if (e.type === 'ADDED' || e.type === 'MODIFIED') this.podSeen(pod);
       },
-    });
+    };
+    this.watch = this.deps.client.watch(t, undefined, sink, undefined, { fieldSelector: `spec.nodeName=${this.nodeName}` });
   }
 
   private podSeen(pod: KObject): void {
@@ -199,7 +202,8 @@ export class Kubelet implements Component, NodeAgent {
       if (!w) continue;
       const status = w.status(now);
       if (JSON.stringify(status) === JSON.stringify(w.pod.status ?? {})) continue;
-      const body = clone(w.pod);
+      // Shallow: the apiserver copies what it keeps, so a deep clone per status write is waste.
+      const body: KObject = { ...w.pod, metadata: { ...w.pod.metadata } };
       delete body.metadata.resourceVersion;
       body.status = status;
       try {
@@ -260,6 +264,20 @@ export class Kubelet implements Component, NodeAgent {
 
   usage(): PodUsage[] {
     return this.failed ? [] : this.lastUsage;
+  }
+
+  // network (issue 4): traffic from kube-proxy. The process's http() counts the request toward
+  // its CPU use, and refuses when nothing listens on the port (yet).
+  http(ns: string, pod: string, req: HttpRequest): HttpResponse | 'refused' {
+    const w = this.workerFor(ns, pod);
+    if (!w) return 'refused';
+    const now = this.deps.clock.now();
+    for (const c of w.all()) {
+      if (!c.running || !c.proc) continue;
+      const r = c.proc.http(req, now - c.startedAt);
+      if (r !== 'refused') return r;
+    }
+    return 'refused';
   }
 }
 

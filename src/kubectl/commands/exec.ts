@@ -6,7 +6,7 @@ import type { CommandDef, Invocation } from '../cli/command';
 import { flagString } from '../cli/flags';
 import { makeCtx } from '../context';
 import type { J } from '../describe/values';
-import { CmdError } from '../errors';
+import { CmdError, CodeExitError } from '../errors';
 import { defaultContainer, EXEC_HELP, podsForObject } from './logs';
 
 /** The exec answer the engine returns. */
@@ -24,21 +24,23 @@ async function runExec(inv: Invocation): Promise<number> {
   }
   const command = inv.rest;
   if (command.length === 0) throw new CmdError('you must specify at least one command for the container');
-  const [pod] = (await podsForObject(ctx, inv.args[0], false)) as J[];
+  const [pod] = (await podsForObject(ctx, inv.args[0], false, true)) as J[];
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw new CmdError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   const container = flagString(inv.flags, 'container') || defaultContainer(ctx, pod);
   const pods = await ctx.discovery.resolve('pods');
+  const interactive = inv.flags.values.get('stdin') === true;
   const res = (await ctx.api.call({
     method: 'POST',
     path: ctx.api.path(pods, pod.metadata.namespace, pod.metadata.name, 'exec'),
-    query: { container, command: JSON.stringify(command), stdin: String(inv.flags.values.get('stdin') === true), tty: String(inv.flags.values.get('tty') === true) },
-    body: { command, container },
+    query: { container, command: JSON.stringify(command), stdin: String(interactive), tty: String(inv.flags.values.get('tty') === true) },
+    // With -i the command reads the session's stdin (a heredoc in scripts) until it ends.
+    body: { command, container, ...(interactive ? { stdin: inv.env.files.stdin ?? '' } : {}) },
   })) as ExecResult;
   if (res.stdout) ctx.out(res.stdout);
   if (res.stderr) ctx.err(res.stderr);
   const code = res.exitCode ?? 0;
-  if (code !== 0) throw new CmdError(`command terminated with exit code ${code}`, code);
+  if (code !== 0) throw new CodeExitError(`command terminated with exit code ${code}`, code);
   return 0;
 }
 

@@ -54,7 +54,7 @@ async function runApiResources(inv: Invocation): Promise<number> {
   const f = inv.flags;
   const out = flagString(f, 'output') ?? '';
   if (out && out !== 'wide' && out !== 'name') throw new CmdError(`--output wide or name is accepted`);
-  let all = await ctx.discovery.all();
+  let all = await ctx.discovery.preferred();
   if (f.changed.has('namespaced')) all = all.filter((m) => m.namespaced === flagBool(f, 'namespaced'));
   const group = flagString(f, 'api-group');
   if (f.changed.has('api-group')) all = all.filter((m) => m.group === group);

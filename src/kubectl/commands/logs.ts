@@ -9,7 +9,7 @@ import type { CommandDef, Invocation } from '../cli/command';
 import { flagBool, flagInt, flagString } from '../cli/flags';
 import { makeCtx, type Ctx } from '../context';
 import type { J } from '../describe/values';
-import { CmdError } from '../errors';
+import { CmdError, StatusError } from '../errors';
 import { resourceRequests } from '../resource-args';
 import { EXEC_HELP, LOGS_HELP } from './logs-help';
 import { fetchTarget } from './targets';
@@ -27,7 +27,7 @@ function rank(p: J): number[] {
  * The pods a `POD` or `TYPE/NAME` argument means: a pod itself, or the pods a workload selects
  * (all of them with `all`, else the preferred one with upstream's `Found N pods` note).
  */
-export async function podsForObject(ctx: Ctx, arg: string, all: boolean): Promise<KObject[]> {
+export async function podsForObject(ctx: Ctx, arg: string, all: boolean, quiet = false): Promise<KObject[]> {
   const pods = await ctx.discovery.resolve('pods');
   if (!arg.includes('/')) return [await fetchTarget(ctx, { mapping: pods, namespace: ctx.namespace, name: arg })];
   const [r] = await resourceRequests(ctx.discovery, [arg]);
@@ -42,7 +42,8 @@ export async function podsForObject(ctx: Ctx, arg: string, all: boolean): Promis
     const rb = rank(b);
     return ra[0] - rb[0] || ra[1] - rb[1] || ((b.metadata.creationTimestamp ?? '') < (a.metadata.creationTimestamp ?? '') ? -1 : 1);
   });
-  if (list.length > 1) ctx.err(`Found ${list.length} pods, using pod/${sorted[0].metadata.name}\n`);
+  // logs says which pod it picked; exec and attach (AttachablePodForObject) pick silently.
+  if (list.length > 1 && !quiet) ctx.err(`Found ${list.length} pods, using pod/${sorted[0].metadata.name}\n`);
   return [sorted[0]];
 }
 
@@ -59,6 +60,13 @@ async function fetchLog(ctx: Ctx, pod: KObject, container: string, q: Record<str
   const pods = await ctx.discovery.resolve('pods');
   const body = await ctx.api.raw('GET', ctx.api.path(pods, pod.metadata.namespace, pod.metadata.name, 'log'), { ...q, container });
   return typeof body === 'string' ? body : String(body ?? '');
+}
+
+/** Whether the pod reports `container` (regular, init or ephemeral) as running. */
+function containerRunning(pod: KObject, container: string): boolean {
+  const st = (pod as J).status ?? {};
+  const all: J[] = [...(st.containerStatuses ?? []), ...(st.initContainerStatuses ?? []), ...(st.ephemeralContainerStatuses ?? [])];
+  return all.some((c) => c.name === container && c.state?.running !== undefined);
 }
 
 function withPrefix(text: string, prefix: string | undefined): string {
@@ -99,11 +107,23 @@ async function runLogs(inv: Invocation): Promise<number> {
       ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
       return 0;
     }
-  } else pods = await podsForObject(ctx, args[0], flagBool(f, 'all-pods'));
-  const prefixOn = flagBool(f, 'prefix') || !!selector || flagBool(f, 'all-pods');
+  } else {
+    try {
+      pods = await podsForObject(ctx, args[0], flagBool(f, 'all-pods'));
+    } catch (e) {
+      // logs.go Complete wraps the builder's NotFound with the namespace.
+      if (e instanceof StatusError && e.status.reason === 'NotFound') throw new CmdError(`error from server (NotFound): ${e.message} in namespace "${ctx.namespace}"`);
+      throw e;
+    }
+  }
+  // Only --prefix and --all-pods prefix lines (a selector alone does not, as of 1.32).
+  const prefixOn = flagBool(f, 'prefix') || flagBool(f, 'all-pods');
   const streams: Array<{ pod: KObject; container: string; prefix?: string; seen: number }> = [];
   for (const p of pods) {
     const names: string[] = allContainers ? [...((p as J).spec?.initContainers ?? []), ...((p as J).spec?.containers ?? [])].map((c: J) => c.name) : [container || defaultContainer(ctx, p)];
+    // LogsForObject checks an explicit container against the pod's spec before asking the server.
+    const known = [...((p as J).spec?.initContainers ?? []), ...((p as J).spec?.containers ?? []), ...((p as J).spec?.ephemeralContainers ?? [])].map((c: J) => c.name);
+    for (const c of names) if (!known.includes(c)) throw new CmdError(`container ${c} is not valid for pod ${p.metadata.name}`);
     for (const c of names) streams.push({ pod: p, container: c, prefix: prefixOn ? `[pod/${p.metadata.name}/${c}]` : undefined, seen: 0 });
   }
   for (const s of streams) {
@@ -112,6 +132,8 @@ async function runLogs(inv: Invocation): Promise<number> {
     ctx.out(withPrefix(text, s.prefix));
   }
   if (!follow) return 0;
+  // A followed stream ends with its container: when none is running, there is nothing to wait for.
+  if (!streams.some((s) => containerRunning(s.pod, s.container))) return 0;
   // No streaming route in-process: what was written while following is fetched when the user
   // stops (Ctrl-C, or the script's next command), so scripts show the lines in order.
   await inv.env.host.untilInterrupted();

@@ -8,6 +8,8 @@ import type { KList, KObject, WatchEvent } from '../../api/types';
 import { parseSelector, type Selector } from '../../api/labels';
 import { fieldsForObject, parseFieldSelector, validateFieldSelector, type FieldSelector } from '../../api/fields';
 import { StoreError } from '../../store/errors';
+import type { StoredEvent } from '../../store/store';
+import { watchByNode } from './watch-by-node';
 import { decodeBase64, encodeBase64, utf8Decode, utf8Encode } from '../../util/base64';
 import { storeKey, type ServerContext } from '../context';
 import type { WatchHandle, WatchSink } from '../request';
@@ -115,21 +117,23 @@ export function watchObjects(
   const rv = opts.resourceVersion ? Number(opts.resourceVersion) : 0;
   if (Number.isNaN(rv)) throw badRequest(`Invalid value: "${opts.resourceVersion}": must be a valid resource version`);
   const send = (e: WatchEvent) => sink.onEvent(e);
+  const handler = (e: StoredEvent) => {
+    const now = matches(t, filter, e.object);
+    if (e.type === 'ADDED') {
+      if (now) send({ type: 'ADDED', object: e.object });
+    } else if (e.type === 'DELETED') {
+      if (e.prev ? matches(t, filter, e.prev) : now) send({ type: 'DELETED', object: e.object });
+    } else {
+      const before = e.prev ? matches(t, filter, e.prev) : now;
+      if (now && before) send({ type: 'MODIFIED', object: e.object });
+      else if (now) send({ type: 'ADDED', object: e.object });
+      else if (before) send({ type: 'DELETED', object: e.object });
+    }
+  };
   try {
-    const w = ctx.store.watch(storeKey(t), { namespace: namespace ?? '', resourceVersion: rv }, (e) => {
-      const now = matches(t, filter, e.object);
-      if (e.type === 'ADDED') {
-        if (now) send({ type: 'ADDED', object: e.object });
-      } else if (e.type === 'DELETED') {
-        if (e.prev ? matches(t, filter, e.prev) : now) send({ type: 'DELETED', object: e.object });
-      } else {
-        const before = e.prev ? matches(t, filter, e.prev) : now;
-        if (now && before) send({ type: 'MODIFIED', object: e.object });
-        else if (now) send({ type: 'ADDED', object: e.object });
-        else if (before) send({ type: 'DELETED', object: e.object });
-      }
-    });
-    return w;
+    const node = t.group === '' && t.kind === 'Pod' ? filter.fields?.requiresExactMatch('spec.nodeName') : undefined;
+    if (node !== undefined) return watchByNode(ctx, storeKey(t), namespace ?? '', rv, node, handler);
+    return ctx.store.watch(storeKey(t), { namespace: namespace ?? '', resourceVersion: rv }, handler);
   } catch (e) {
     if (e instanceof StoreError && e.code === 'Gone') throw gone(e.message);
     throw e;

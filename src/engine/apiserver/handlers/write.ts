@@ -9,7 +9,7 @@ import type { FieldError } from '../../api/strategy';
 import { StoreError } from '../../store/errors';
 import { rfc3339 } from '../../util/time';
 import { kindKey, storeKey, type ServerContext } from '../context';
-import { GENERATION_KINDS, RESET_STATUS_ON_CREATE, generateName, newUid, nullEmbeddedTimestamps, specPart, stableStringify } from '../meta';
+import { GENERATION_KINDS, RESET_STATUS_ON_CREATE, generateName, jsonEqual, newUid, nullEmbeddedTimestamps, specEqual } from '../meta';
 import { ApiError, alreadyExists, badRequest, conflict, notFound } from '../status';
 import { groupVersion } from '../../api/registry';
 import { prepareForCreate, prepareForUpdate } from '../../api/kinds';
@@ -171,7 +171,7 @@ export function prepareUpdate(ctx: ServerContext, t: ResourceType, obj: KObject,
   }
   if (GENERATION_KINDS.has(kindKey(t))) {
     const gen = om.generation ?? 1;
-    meta.generation = opts.subresource !== 'status' && specPart(next) !== specPart(old) ? gen + 1 : gen;
+    meta.generation = opts.subresource !== 'status' && !specEqual(next, old) ? gen + 1 : gen;
   } else {
     delete meta.generation;
   }
@@ -195,8 +195,7 @@ export function commitUpdate(ctx: ServerContext, t: ResourceType, next: KObject,
   const pending = (o: KObject) => (o.metadata.finalizers ?? []).length + specFinalizers(o).length;
   const finishing = next.metadata.deletionTimestamp !== undefined && pending(next) === 0 && (pending(old) > 0 || isNamespace);
   if (opts.dryRun) return next;
-  if (stableStringify({ ...next, metadata: { ...next.metadata, resourceVersion: undefined } }) ===
-      stableStringify({ ...old, metadata: { ...old.metadata, resourceVersion: undefined } })) {
+  if (jsonEqual({ ...next, metadata: { ...next.metadata, resourceVersion: undefined } }, { ...old, metadata: { ...old.metadata, resourceVersion: undefined } })) {
     // A no-op write keeps the resourceVersion, as etcd3's GuaranteedUpdate does.
     if (finishing) return ctx.store.delete(storeKey(t), ns, name);
     return old;

@@ -4,6 +4,7 @@
 
 import type { Behaviour, ImageDef, Program, TagInfo } from './types';
 import { formatDate } from '../shell/date';
+import { DEFAULT_BACKEND_404 } from '../../controllers/ingress/route';
 
 const MB = 1024 * 1024;
 
@@ -50,7 +51,37 @@ const coredns: Program = () => ({
   http: (req) => ({ response: { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: req.path === '/ready' || req.path === '/health' ? 'OK' : '' } }),
 });
 
+/**
+ * ingress-nginx's controller: nginx on 80/443 answering its default backend's 404 (the network
+ * routes Ingress traffic itself, see src/engine/network), health on 10254.
+ */
+const ingressNginx: Program = ({ spec }) => {
+  const start = spec.startedAtMs ?? 0;
+  return {
+    events: [
+      { at: 100, kind: 'stdout', text: '-------------------------------------------------------------------------------\n' },
+      { at: 101, kind: 'stdout', text: 'NGINX Ingress controller\n' },
+      { at: 102, kind: 'stdout', text: '  Release:       v1.12.1\n' },
+      { at: 103, kind: 'stdout', text: '  Build:         51c2b819690bbf1709b844dbf321a9acf6eda5a7\n' },
+      { at: 104, kind: 'stdout', text: '  Repository:    https://github.com/kubernetes/ingress-nginx\n' },
+      { at: 105, kind: 'stdout', text: '  nginx version: nginx/1.25.5\n' },
+      { at: 106, kind: 'stdout', text: '\n' },
+      { at: 107, kind: 'stdout', text: '-------------------------------------------------------------------------------\n' },
+      { at: 108, kind: 'stdout', text: '\n' },
+      klog(start, 300, 'main.go:205', '"Creating API client" host="https://10.96.0.1:443"'),
+      klog(start, 400, 'controller.go:193', '"Configuration changes detected, backend reload required"'),
+      klog(start, 500, 'controller.go:213', '"Backend successfully reloaded"'),
+    ],
+    listen: { ports: [80, 443, 8443, 10254], afterMs: 500 },
+    http: (req) =>
+      req.port === 10254
+        ? { response: { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'ok' } }
+        : { response: { status: 404, headers: { 'Content-Type': 'text/html' }, body: DEFAULT_BACKEND_404 } },
+  };
+};
+
 export const SYSTEM_PROGRAMS: Record<string, Program> = {
+  ingressNginx,
   etcd: daemon('etcd'),
   kubeApiserver: daemon('apiserver'),
   kubeControllerManager: daemon('controllerManager'),
@@ -81,5 +112,6 @@ export const SYSTEM_IMAGES: ImageDef[] = [
   row('registry.k8s.io/kube-controller-manager', { 'v1.32.4': tag(26.3, 'v1.32.4') }, 'kubeControllerManager', 'kube-controller-manager', [10257], 45),
   row('registry.k8s.io/kube-scheduler', { 'v1.32.4': tag(20.7, 'v1.32.4') }, 'kubeScheduler', 'kube-scheduler', [10259], 20),
   row('registry.k8s.io/kube-proxy', { 'v1.32.4': tag(30.9, 'v1.32.4') }, 'kubeProxy', 'kube-proxy', [], 15),
+  { ...row('registry.k8s.io/ingress-nginx/controller', { 'v1.12.1': tag(107.8, 'v1.12.1') }, 'ingressNginx', 'nginx-ingress-controller', [80, 443], 90), entrypoint: ['/usr/bin/dumb-init', '--'], cmd: ['/nginx-ingress-controller'], programs: ['nginx-ingress-controller', 'dumb-init'], mains: { 'dumb-init': 'ingressNginx', 'nginx-ingress-controller': 'ingressNginx' } },
   { ...row('registry.k8s.io/coredns/coredns', { 'v1.11.3': tag(18.6, 'v1.11.3') }, 'coredns', 'coredns', [53], 15), entrypoint: ['/coredns'], cmd: [] },
 ];

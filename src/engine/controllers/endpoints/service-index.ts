@@ -1,0 +1,119 @@
+// Pods and Services indexed by namespace and `key=value` label pairs, so a pod change finds
+// the Services selecting it and a Service sync lists its pods without scanning every pod
+// (the Endpoints and EndpointSlice controllers each keep one, fed by their informers).
+
+import type { KObject } from '../../api/types';
+import { keyOf } from '../../client/informer';
+import { selectorMatches, serviceSelector, type EndpointPodView, type ServiceView } from './pods';
+
+function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  const ka = Object.keys(a ?? {});
+  if (ka.length !== Object.keys(b ?? {}).length) return false;
+  for (const k of ka) if (a![k] !== b?.[k]) return false;
+  return true;
+}
+
+function pairKey(ns: string, k: string, v: string): string {
+  return `${ns}\u0000${k}=${v}`;
+}
+
+export class ServicePodIndex {
+  private readonly pods = new Map<string, EndpointPodView>();
+  private readonly podsByPair = new Map<string, Set<string>>();
+  private readonly selectors = new Map<string, { ns: string; sel: Record<string, string> }>();
+  private readonly servicesByPair = new Map<string, Set<string>>();
+
+  /** Records a pod's current state (replacing its previous one). */
+  upsertPod(pod: KObject): void {
+    const key = keyOf(pod);
+    const old = this.pods.get(key);
+    this.pods.set(key, pod as EndpointPodView);
+    // Most updates are status changes: the label index stays as it is.
+    if (old && sameLabels(old.metadata.labels, pod.metadata.labels)) return;
+    if (old) this.unindex(this.podsByPair, old.metadata.namespace ?? '', old.metadata.labels, key);
+    this.index(this.podsByPair, pod.metadata.namespace ?? '', pod.metadata.labels, key);
+  }
+
+  removePod(pod: KObject): void {
+    const key = keyOf(pod);
+    const old = this.pods.get(key);
+    if (!old) return;
+    this.unindex(this.podsByPair, old.metadata.namespace ?? '', old.metadata.labels, key);
+    this.pods.delete(key);
+  }
+
+  /** Records a Service's selector (selector-less Services select nothing). */
+  upsertService(svc: KObject): void {
+    const key = keyOf(svc);
+    this.removeService(key);
+    const sel = serviceSelector(svc as ServiceView);
+    if (!sel) return;
+    const ns = svc.metadata.namespace ?? '';
+    this.selectors.set(key, { ns, sel });
+    this.index(this.servicesByPair, ns, sel, key);
+  }
+
+  removeService(key: string): void {
+    const old = this.selectors.get(key);
+    if (!old) return;
+    this.unindex(this.servicesByPair, old.ns, old.sel, key);
+    this.selectors.delete(key);
+  }
+
+  /** Keys of the Services whose selector matches these labels in `ns`. */
+  servicesFor(ns: string, labels: Record<string, string> | undefined): string[] {
+    const out = new Set<string>();
+    for (const k in labels ?? {}) {
+      for (const svcKey of this.servicesByPair.get(pairKey(ns, k, labels![k])) ?? []) {
+        if (out.has(svcKey)) continue;
+        const s = this.selectors.get(svcKey);
+        if (s && selectorMatches(s.sel, labels)) out.add(svcKey);
+      }
+    }
+    return [...out];
+  }
+
+  /**
+   * Pods in `ns` matching a selector map, in the order they were first seen (deterministic, and
+   * stable across status updates). Starts from the rarest `key=value` pair so a selective
+   * Service never walks the whole namespace.
+   */
+  podsFor(ns: string, sel: Record<string, string>): EndpointPodView[] {
+    let smallest: Set<string> | undefined;
+    let pairs = 0;
+    for (const k in sel) {
+      pairs++;
+      const set = this.podsByPair.get(pairKey(ns, k, sel[k]));
+      if (!set) return [];
+      if (!smallest || set.size < smallest.size) smallest = set;
+    }
+    if (!smallest) return [];
+    const out: EndpointPodView[] = [];
+    for (const key of smallest) {
+      const p = this.pods.get(key);
+      // With one pair the index bucket is the exact answer.
+      if (p && (pairs === 1 || selectorMatches(sel, p.metadata.labels))) out.push(p);
+    }
+    return out;
+  }
+
+  private index(m: Map<string, Set<string>>, ns: string, labels: Record<string, string> | undefined, key: string): void {
+    for (const k in labels ?? {}) {
+      const pk = pairKey(ns, k, labels![k]);
+      let s = m.get(pk);
+      if (!s) m.set(pk, (s = new Set()));
+      s.add(key);
+    }
+  }
+
+  private unindex(m: Map<string, Set<string>>, ns: string, labels: Record<string, string> | undefined, key: string): void {
+    for (const k in labels ?? {}) {
+      const pk = pairKey(ns, k, labels![k]);
+      const s = m.get(pk);
+      if (!s) continue;
+      s.delete(key);
+      if (s.size === 0) m.delete(pk);
+    }
+  }
+}
