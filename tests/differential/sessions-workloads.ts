@@ -3,6 +3,9 @@
 import { WEB } from './manifests';
 import type { DiffSession } from './sessions';
 
+// Several pods' logs with --prefix come out in the order the real kubectl's requests finish
+// (not deterministic), so the --prefix row selects a single pod.
+
 /** A busybox pod `bb` that logs three lines and then sleeps. */
 const BB = `kubectl run bb --image=busybox:1.36 --restart=Never -- sh -c 'echo one; echo two; echo three; sleep 3600'`;
 
@@ -27,7 +30,7 @@ kubectl logs pod/bb -c bb
 kubectl logs deploy/web
 kubectl logs deploy/web --tail=3
 kubectl logs -l app=web --tail=1
-kubectl logs -l app=web --tail=1 --prefix
+kubectl logs -l run=bb --tail=1 --prefix
 kubectl logs done
 kubectl logs -f done
 kubectl logs bb -c nope
