@@ -207,8 +207,12 @@ describe('kubeplay clock', () => {
     expect(adv.json.now).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     const sp = await call('POST', '/kubeplay/v1/speed?value=10');
     expect(sp.json.speed).toBe(10);
-    await new Promise((r) => setTimeout(r, 120));
-    const after = await call('GET', '/kubeplay/v1/clock');
+    // The driver ticks on real time: give it until it has ticked (slow machines tick late).
+    let after = await call('GET', '/kubeplay/v1/clock');
+    for (let waited = 0; after.json.nowMs <= adv.json.nowMs && waited < 10_000; waited += 50) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = await call('GET', '/kubeplay/v1/clock');
+    }
     expect(after.json.nowMs).toBeGreaterThan(adv.json.nowMs);
     await call('POST', '/kubeplay/v1/speed?value=0');
   });
