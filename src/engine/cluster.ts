@@ -14,6 +14,12 @@ import { namespaceLifecycle } from './apiserver/admission/namespace-lifecycle';
 import { podAdmission } from './apiserver/admission/pod-defaults';
 import { serviceAllocation } from './apiserver/admission/service-allocation';
 import { defaultIngressClass } from './apiserver/admission/default-ingress-class';
+import { limitRanger } from './apiserver/admission/limit-range';
+import { resourceQuotaAdmission } from './apiserver/admission/resource-quota';
+import { resourceQuotaControllerFactory } from './controllers/resourcequota/controller';
+import { defaultStorageClass } from './apiserver/admission/default-storage-class';
+import { volumeControllerFactory } from './controllers/volume';
+import { standardStorageClass } from './system/storage';
 import { printerFor } from './apiserver/printers';
 import { customResourcePrinter } from './apiserver/printers/custom';
 import type { KindPrinter } from './apiserver/printers/types';
@@ -124,6 +130,7 @@ export const CONTROL_PLANE: ComponentFactory[] = [
   deploymentControllerFactory,
   daemonSetControllerFactory,
   statefulSetControllerFactory,
+  volumeControllerFactory,
   jobControllerFactory,
   cronJobControllerFactory,
   kubernetesServiceEndpointsFactory,
@@ -135,6 +142,7 @@ export const CONTROL_PLANE: ComponentFactory[] = [
   nodeLifecycleControllerFactory,
   taintEvictionControllerFactory,
   podGCControllerFactory,
+  resourceQuotaControllerFactory,
   rootCACertPublisherFactory,
   serviceAccountsControllerFactory,
 ];
@@ -161,7 +169,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     registry,
     strategyFor: (t) => strategyFor(t.group, t.kind),
     printerFor: (t) => (t.custom ? customPrinter(t) : printerFor(t.group, t.kind)),
-    admission: [namespaceLifecycle, podAdmission, serviceAllocation, defaultIngressClass],
+    admission: [namespaceLifecycle, limitRanger, podAdmission, serviceAllocation, defaultIngressClass, defaultStorageClass, resourceQuotaAdmission],
     agents,
   };
   const server = new ApiServer(ctx);
@@ -259,7 +267,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     networkFactory({ agents, random: new Random((opts.seed ?? 1) ^ 0x6e6574), onCreate: (n) => (cluster.network = n) })(deps).start();
     const nodes = created.filter((o) => o.kind === 'Node');
     for (const n of nodes) startKubelet(n.metadata.name!);
-    for (const obj of [...systemObjects(nodes, clock.now()), ...ingressNginxObjects()]) {
+    for (const obj of [...systemObjects(nodes, clock.now()), ...ingressNginxObjects(), standardStorageClass()]) {
       const [group] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : [''];
       client.create(type(group, obj.kind), obj);
     }

@@ -5,7 +5,7 @@ import { createCluster, type ClusterOptions } from '../engine/cluster';
 import { parseGoDuration } from '../engine/util/duration';
 import { parseScript, type Step } from './script';
 import { loadAllOpenApi } from '../engine/api/openapi';
-import { curlLine } from './curl';
+import { curlWithForwards } from './forwards';
 import { Session, type DiskFiles } from './session';
 
 export interface RunOptions extends ClusterOptions {
@@ -34,6 +34,7 @@ export async function runScript(source: string, rawWrite: (s: string) => void, o
   const cluster = createCluster(opts);
   const session = new Session(cluster, opts.disk);
   let watching: Promise<number> | undefined;
+  let watchingForward = false;
   const stopWatching = async () => {
     if (!watching) return;
     session.interruptBackground();
@@ -41,9 +42,14 @@ export async function runScript(source: string, rawWrite: (s: string) => void, o
     watching = undefined;
   };
   for (const step of steps) {
-    if (step.argv[0] !== 'sleep') await stopWatching();
+    // A port-forward keeps listening while the script curls through it (a second terminal's work).
+    const keep = step.argv[0] === 'sleep' || (watchingForward && step.argv[0] === 'curl');
+    if (!keep) await stopWatching();
     write(`${atLineStart ? '' : '\n'}$ ${step.echo}\n`);
-    await runStep(step, session, write, (p) => (watching = p));
+    await runStep(step, session, write, (p) => {
+      watching = p;
+      watchingForward = step.argv[0] === 'kubectl' && step.argv.includes('port-forward');
+    });
   }
   await stopWatching();
 }
@@ -80,7 +86,7 @@ async function runStep(step: Step, session: Session, write: (s: string) => void,
       return;
     case 'curl': {
       const network = session.cluster.network;
-      write(network ? curlLine(args, network).output : 'curl: (7) the simulated network is not running\n');
+      write(network ? curlWithForwards(args, network, session.forwards).output : 'curl: (7) the simulated network is not running\n');
       return;
     }
     case 'echo':

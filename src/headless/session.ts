@@ -6,6 +6,7 @@ import type { Cluster } from '../engine/cluster';
 import { defaultKubeconfig, type FileSource, type KubeconfigState } from '../kubectl/env';
 import { runKubectl } from '../kubectl/root';
 import { inProcessTransport } from '../kubectl/transport';
+import { Forwards } from './forwards';
 
 /** Optional access to files outside the session (the disk, in Node). */
 export interface DiskFiles {
@@ -20,11 +21,15 @@ export class Session {
   private readonly cache = new Map<string, unknown>();
   private interrupt: (() => void) | undefined;
   private backgrounded: (() => void) | undefined;
+  /** Open port-forward listeners (what `curl localhost:PORT` reaches). */
+  readonly forwards: Forwards;
 
   constructor(
     readonly cluster: Cluster,
     private readonly disk?: DiskFiles,
-  ) {}
+  ) {
+    this.forwards = new Forwards(cluster);
+  }
 
   /** Files as kubectl sees them: the session's first, then the disk. */
   fileSource(stdin?: string): FileSource {
@@ -82,6 +87,7 @@ export class Session {
             this.interrupt = resolve;
             signalBackground();
           }),
+        forward: (local, target, out, lost) => this.forwards.listen(local, target, out, lost),
       },
     }).finally(() => cluster.settle());
     return { done, background };

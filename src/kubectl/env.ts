@@ -3,6 +3,7 @@
 // and to wait, which in the headless runner advances simulated time).
 
 import type { Transport } from './transport';
+import type { ForwardListen, ForwardTarget } from './commands/port-forward';
 
 export interface Output {
   out(text: string): void;
@@ -37,6 +38,8 @@ export interface Host {
    * the next command line). Until then the command keeps printing what it watches.
    */
   untilInterrupted(): Promise<void>;
+  /** port-forward: listen on `local` (0 = any) for the target; absent = nothing to connect through. */
+  forward?(local: number, target: ForwardTarget, out: (s: string) => void, lost: () => void): ForwardListen;
 }
 
 export interface KubectlEnv {

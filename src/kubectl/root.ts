@@ -29,6 +29,7 @@ import { cordonCommand, taintCommand, uncordonCommand } from './commands/node-co
 import { drainCommand } from './commands/node-commands-drain';
 import { logsCommand } from './commands/logs';
 import { execCommand } from './commands/exec';
+import { portForwardCommand } from './commands/port-forward';
 import { topCommand } from './commands/top';
 
 /** Flags every command accepts (kubectl's persistent flags). */
@@ -92,7 +93,7 @@ export const ROOT: CommandDef = {
     logsCommand,
     notYet('attach', 'Troubleshooting and Debugging Commands', 'Attach to a running container'),
     execCommand,
-    notYet('port-forward', 'Troubleshooting and Debugging Commands', 'Forward one or more local ports to a pod'),
+    portForwardCommand,
     notYet('proxy', 'Troubleshooting and Debugging Commands', 'Run a proxy to the Kubernetes API server'),
     notYet('cp', 'Troubleshooting and Debugging Commands', 'Copy files and directories to and from containers'),
     { ...authCommand, group: 'Troubleshooting and Debugging Commands' },

@@ -70,6 +70,7 @@ export class EventRecorder {
     }
     const nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
     const name = `${ref.name}.${nanos.toString(16)}`;
+    const stamp = rfc3339(now);
     const event: KObject = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -78,8 +79,8 @@ export class EventRecorder {
       reason,
       message,
       source: { ...source },
-      firstTimestamp: rfc3339(now),
-      lastTimestamp: rfc3339(now),
+      firstTimestamp: stamp,
+      lastTimestamp: stamp,
       count: 1,
       type,
       eventTime: null,

@@ -6,6 +6,7 @@ import type { TimerHandle } from '../clock';
 import type { KObject } from '../api/types';
 import { formatGoDuration } from '../util/duration';
 import { etcHosts, resolveEnv, resolveVolumeFiles, resolvConf } from './env';
+import { diffFiles, refreshableFiles } from './volume-refresh';
 import { quantityValue } from '../api/kinds/quantities';
 import type { WorkerHost } from './host';
 import { PULL_RESYNC_MS, CONFIG_RETRY_MS, SIGTERM_EXIT_MS } from './host';
@@ -40,6 +41,8 @@ export class ContainerRuntime {
   private killing = false;
   private instances = 0;
   usage = { cpuMillicores: 0, memoryBytes: 0 };
+  /** The refreshable ConfigMap/Secret files the running instance has (see volume-refresh.ts). */
+  private mounted: Record<string, string> = {};
 
   constructor(
     private readonly host: WorkerHost,
@@ -129,6 +132,17 @@ export class ContainerRuntime {
     this.cancelPull = () => h.cancel();
   }
 
+  /** Brings mounted ConfigMap/Secret files up to date (not subPath mounts, not env). */
+  refreshFiles(): void {
+    if (!this.proc?.updateFiles || !this.running) return;
+    const next = refreshableFiles(this.owner.pod, this.spec, this.host.config);
+    if (!next) return;
+    const { set, removed } = diffFiles(this.mounted, next);
+    if (removed.length === 0 && Object.keys(set).length === 0) return;
+    this.proc.updateFiles(set, removed);
+    this.mounted = next;
+  }
+
   /** Builds the config (env, files), then creates and starts the instance. */
   private create(info: ImageInfo): void {
     const pod = this.owner.pod;
@@ -142,6 +156,7 @@ export class ContainerRuntime {
     }
     const vol = resolveVolumeFiles(pod, this.spec, this.host.config);
     const files = vol.ok ? vol.value : {};
+    this.mounted = refreshableFiles(pod, this.spec, this.host.config) ?? {};
     const hostname = String(pod.metadata.name);
     files['/etc/hosts'] = etcHosts(this.owner.podIP, hostname);
     files['/etc/resolv.conf'] = resolvConf(pod.metadata.namespace ?? 'default');

@@ -24,17 +24,49 @@ const CONDITIONS: [string, string, string, string][] = [
 
 /** The node conditions a healthy kubelet posts, keeping transition times of unchanged conditions. */
 export function nodeConditions(prev: Json[], now: number): Json[] {
+  // One timestamp string for all four conditions (1,000 nodes recompute this every 10 s).
+  const stamp = rfc3339(now);
   return CONDITIONS.map(([type, status, reason, message]) => {
     const old = prev.find((c) => c.type === type);
-    const since = old && old.status === status && typeof old.lastTransitionTime === 'string' ? old.lastTransitionTime : rfc3339(now);
-    return { lastHeartbeatTime: rfc3339(now), lastTransitionTime: since, message, reason, status, type };
+    const since = old && old.status === status && typeof old.lastTransitionTime === 'string' ? old.lastTransitionTime : stamp;
+    return { lastHeartbeatTime: stamp, lastTransitionTime: since, message, reason, status, type };
   });
 }
 
-/** Drops heartbeat times so two statuses can be compared for a real change. */
-function withoutHeartbeats(status: Json): string {
-  const conds = ((status.conditions ?? []) as Json[]).map((c) => ({ ...c, lastHeartbeatTime: undefined }));
-  return JSON.stringify({ conditions: conds, images: status.images ?? [] });
+/**
+ * Whether JSON.stringify(a) === JSON.stringify(b) (key order included), without building the
+ * strings; `skipKey` is left out of every object at depth `skipDepth` (the conditions).
+ */
+function sameJson(a: unknown, b: unknown, skipKey = '', skipDepth = -1, depth = 0): boolean {
+  if (a === b) return true;
+  const ao = a !== null && typeof a === 'object';
+  const bo = b !== null && typeof b === 'object';
+  if (!ao || !bo) {
+    if (ao !== bo) return false;
+    return (JSON.stringify(a) ?? 'null') === (JSON.stringify(b) ?? 'null');
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const y = b as unknown[];
+    if (a.length !== y.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] === undefined ? null : a[i], y[i] === undefined ? null : y[i], skipKey, skipDepth, depth + 1)) return false;
+    return true;
+  }
+  const x = a as Json;
+  const y = b as Json;
+  const skip = depth === skipDepth ? skipKey : undefined;
+  const kx = Object.keys(x).filter((k) => k !== skip && x[k] !== undefined && typeof x[k] !== 'function');
+  const ky = Object.keys(y).filter((k) => k !== skip && y[k] !== undefined && typeof y[k] !== 'function');
+  if (kx.length !== ky.length) return false;
+  for (let i = 0; i < kx.length; i++) {
+    if (kx[i] !== ky[i] || !sameJson(x[kx[i]], y[ky[i]], skipKey, skipDepth, depth + 1)) return false;
+  }
+  return true;
+}
+
+/** Whether two statuses differ in more than heartbeat times (conditions and images compared). */
+function statusChanged(prev: Json, next: Json): boolean {
+  return !sameJson(prev.conditions ?? [], next.conditions ?? [], 'lastHeartbeatTime', 1) || !sameJson(prev.images ?? [], next.images ?? []);
 }
 
 export class NodeHeartbeat {
@@ -95,7 +127,7 @@ export class NodeHeartbeat {
         const next: Json = { ...prev, conditions: nodeConditions((prev.conditions ?? []) as Json[], now) };
         const images = this.images();
         if (images.length) next.images = images;
-        const changed = withoutHeartbeats(prev) !== withoutHeartbeats(next);
+        const changed = statusChanged(prev, next);
         if (force || changed || now - this.lastReport >= NODE_STATUS_REPORT_MS) {
           client.updateStatus(t, { ...node, metadata: { ...node.metadata, resourceVersion: undefined }, status: next } as KObject);
           this.lastReport = now;

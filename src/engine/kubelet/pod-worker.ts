@@ -8,6 +8,7 @@ import { parseTime } from '../util/time';
 import { ContainerRuntime, podGraceSeconds, type ContainerOwner } from './containers';
 import { resolveVolumeFiles } from './env';
 import { MOUNT_RETRY_MS, SANDBOX_MS, TEARDOWN_MS, type WorkerHost } from './host';
+import { hasRefreshableVolumes, VOLUME_REFRESH_MS } from './volume-refresh';
 import { buildPodStatus, type PodView } from './status';
 
 type Json = Record<string, unknown>;
@@ -76,6 +77,16 @@ export class PodWorker implements ContainerOwner {
   start(): void {
     this.changed();
     this.mountVolumes();
+    if (hasRefreshableVolumes(this.pod)) this.refreshVolumesLater();
+  }
+
+  /** The periodic pod sync's volume part: mounted ConfigMaps/Secrets follow their source. */
+  private refreshVolumesLater(): void {
+    this.later(VOLUME_REFRESH_MS, () => {
+      if (this.terminating) return;
+      for (const c of this.all()) c.refreshFiles();
+      this.refreshVolumesLater();
+    });
   }
 
   private later(ms: number, fn: () => void): void {

@@ -100,6 +100,8 @@ export interface SimProcess {
   usage(sinceStartMs: number): { cpuMillicores: number; memoryBytes: number };
   /** Notes that a request was served (adds to CPU use, for the autoscaler). */
   onRequest?(sinceStartMs: number): void;
+  /** Rewrites mounted files after a ConfigMap/Secret update (volume refresh): `set` written, `removed` deleted. */
+  updateFiles?(set: Record<string, string>, removed: string[]): void;
 }
 
 /** The image catalog: what exists in the simulated registries and how each image behaves. */

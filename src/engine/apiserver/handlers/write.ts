@@ -14,6 +14,7 @@ import { ApiError, alreadyExists, badRequest, conflict, notFound } from '../stat
 import { groupVersion } from '../../api/registry';
 import { prepareForCreate, prepareForUpdate } from '../../api/kinds';
 import { pruneUnknownFields, strictDecodingError, type FieldValidation } from '../field-validation';
+import { checkSecretData } from '../secret-decode';
 
 export interface WriteOptions {
   dryRun: boolean;
@@ -46,6 +47,8 @@ export function decodeBody(t: ResourceType, namespace: string | undefined, body:
   if (obj.apiVersion !== gv || obj.kind !== t.kind) {
     throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${gv})`);
   }
+  // Secret data must be base64 (the typed decoder refuses it otherwise).
+  checkSecretData(t, obj);
   if (obj.metadata === undefined || obj.metadata === null) obj.metadata = {};
   if (typeof obj.metadata !== 'object' || Array.isArray(obj.metadata)) throw badRequest('metadata must be an object');
   if (t.namespaced) {
@@ -142,10 +145,12 @@ export function prepareUpdate(ctx: ServerContext, t: ResourceType, obj: KObject,
     // Only status changes through /status, plus the annotations the request carries: the status
     // strategies of the built-in kinds copy spec and labels back from the old object but keep the
     // new annotations (the deployment controller sets its revision annotation this way).
-    next = clone(old) as KObject;
+    // `obj` is already a private decoded copy and the stored `old` is frozen, so a shallow copy
+    // of old (new metadata, shared frozen subtrees) plus obj's own status is enough: no deep clones.
+    next = { ...old, metadata: { ...old.metadata } };
     if (obj.status === undefined) delete next.status;
-    else next.status = clone(obj.status);
-    if (!t.custom && obj.metadata.annotations !== undefined) next.metadata.annotations = clone(obj.metadata.annotations);
+    else next.status = obj.status;
+    if (!t.custom && obj.metadata.annotations !== undefined) next.metadata.annotations = obj.metadata.annotations;
   } else {
     next = obj;
     if (t.subresources.includes('status')) {

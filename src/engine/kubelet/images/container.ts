@@ -120,6 +120,17 @@ export function startContainer(image: ImageDef, tag: TagInfo, spec: FullSpec): S
     tcp(port: number, since: number): boolean {
       return listening(port, since);
     },
+    updateFiles(set: Record<string, string>, removed: string[]): void {
+      // Both views of the file system: the shell's Map and the spec servers read pages from.
+      for (const p of removed) {
+        files.delete(p);
+        delete spec.files[p];
+      }
+      for (const [p, c] of Object.entries(set)) {
+        files.set(p, c);
+        spec.files[p] = c;
+      }
+    },
     exec(command: string[], since: number, stdin?: string): ExecResult {
       if (!image.shell && !programs.has(base(command[0] ?? ''))) {
         return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0] ?? ''}": executable file not found in $PATH: unknown`, exitCode: 127 };

@@ -1,13 +1,14 @@
 // Shared fixture for the batch/apps controller integration tests: a full default cluster (with
 // scheduler and kubelets) plus the controller under test started on top of it.
 
-import { createCluster, type Cluster } from '../../../../src/engine/cluster';
+import { CONTROL_PLANE, createCluster, type Cluster } from '../../../../src/engine/cluster';
 import type { KObject } from '../../../../src/engine/api/types';
 import type { ComponentFactory } from '../../../../src/engine/controllers/deps';
 
 export function fullCluster(...factories: ComponentFactory[]): Cluster {
   const cluster = createCluster({ seed: 3 });
-  for (const f of factories) f(cluster.deps).start();
+  // Controllers the default cluster already runs are not started twice.
+  for (const f of factories) if (!CONTROL_PLANE.includes(f)) f(cluster.deps).start();
   cluster.settle();
   return cluster;
 }

@@ -23,8 +23,8 @@ describe('StatefulSet controller in a full cluster', () => {
     const c = fullCluster(statefulSetControllerFactory);
     const claim = { metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
     c.client.create(c.type('apps', 'StatefulSet'), sts(2, { volumeClaimTemplates: [claim] }));
-    // No provisioner binds the claim here, so web-0 stays Pending and web-1 is not created.
-    c.advance(60_000);
+    // Until web-0 is Running and Ready (its claim provisioned and bound first), web-1 is not created.
+    c.advance(1_000);
     expect(list(c, '', 'Pod').map((p) => p.metadata.name)).toEqual(['web-0']);
     expect(list(c, '', 'PersistentVolumeClaim').map((p) => p.metadata.name)).toEqual(['www-web-0']);
     expect(list(c, '', 'PersistentVolumeClaim')[0].metadata.labels).toEqual({ app: 'nginx' });
