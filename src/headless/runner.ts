@@ -46,6 +46,13 @@ export async function runScript(source: string, rawWrite: (s: string) => void, o
     const keep = step.argv[0] === 'sleep' || (watchingForward && step.argv[0] === 'curl');
     if (!keep) await stopWatching();
     write(`${atLineStart ? '' : '\n'}$ ${step.echo}\n`);
+    if (step.pipes?.length) {
+      // Collect the command's output, then pass it through the filters.
+      let text = '';
+      await runStep({ ...step, pipes: undefined }, session, (s) => (text += s), () => {});
+      write(applyFilters(text, step.pipes));
+      continue;
+    }
     await runStep(step, session, write, (p) => {
       watching = p;
       watchingForward = step.argv[0] === 'kubectl' && step.argv.includes('port-forward');
@@ -134,4 +141,47 @@ export function nodeCommand(session: Session, args: string[]): string {
     default:
       return `sim: node: unknown operation ${op}\n`;
   }
+}
+
+/**
+ * The text filters a pipeline may end with, as coreutils/grep print them: `head [-n] N`,
+ * `tail [-n] N`, `grep [-v] [-i] [-E] PATTERN`, `wc -l`. Anything else is reported.
+ */
+export function applyFilters(text: string, pipes: string[][]): string {
+  for (const [cmd, ...args] of pipes) {
+    const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+    const count = () => {
+      const a = args.filter((x) => x !== '-n');
+      const n = Number((a[0] ?? '-10').replace(/^-/, ''));
+      return Number.isFinite(n) ? n : 10;
+    };
+    const join = (ls: string[]) => (ls.length ? ls.join('\n') + '\n' : '');
+    switch (cmd) {
+      case 'head':
+        text = join(lines.slice(0, count()));
+        break;
+      case 'tail':
+        text = join(count() === 0 ? [] : lines.slice(-count()));
+        break;
+      case 'grep': {
+        const invert = args.includes('-v');
+        const flags = args.includes('-i') ? 'i' : '';
+        const pattern = args.filter((x) => !x.startsWith('-')).at(0) ?? '';
+        let re: RegExp;
+        try {
+          re = new RegExp(pattern, flags);
+        } catch {
+          return `grep: Invalid regular expression\n`;
+        }
+        text = join(lines.filter((l) => re.test(l) !== invert));
+        break;
+      }
+      case 'wc':
+        text = args.includes('-l') ? `${lines.length}\n` : `${lines.length} ${text.split(/\s+/).filter(Boolean).length} ${text.length}\n`;
+        break;
+      default:
+        return `sim: ${cmd}: not supported after | (head, tail, grep, wc -l are)\n`;
+    }
+  }
+  return text;
 }

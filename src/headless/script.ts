@@ -13,6 +13,8 @@ export interface Step {
   stdin?: string;
   /** `cat > NAME` / `cat >> NAME`: the file written. */
   redirect?: { path: string; append: boolean };
+  /** Commands after unquoted `|`: text filters applied to the output (`head`, `tail`, `grep`, `wc -l`). */
+  pipes?: string[][];
 }
 
 export class ScriptError extends Error {
@@ -27,6 +29,7 @@ export class ScriptError extends Error {
 
 interface Words {
   argv: string[];
+  pipes?: string[][];
   heredoc?: { delimiter: string; stripTabs: boolean };
   redirect?: { path: string; append: boolean };
 }
@@ -39,6 +42,7 @@ export function splitWords(text: string, line: number): Words {
   let heredoc: Words['heredoc'];
   let redirect: Words['redirect'];
   let pendingRedirect: { append: boolean } | undefined;
+  const segments: string[][] = [];
   const push = () => {
     if (!has) return;
     if (pendingRedirect) {
@@ -55,6 +59,18 @@ export function splitWords(text: string, line: number): Words {
       continue;
     }
     if (c === '#' && !has) break;
+    if (c === '|') {
+      if (text[i + 1] === '|') {
+        // `||` is not a pipe (scripts do not chain commands; keep it as text).
+        cur += '||';
+        has = true;
+        i++;
+        continue;
+      }
+      push();
+      segments.push(argv.splice(0));
+      continue;
+    }
     if (c === '<' && text[i + 1] === '<' && !has) {
       let j = i + 2;
       let stripTabs = false;
@@ -114,6 +130,12 @@ export function splitWords(text: string, line: number): Words {
   }
   push();
   if (pendingRedirect) throw new ScriptError('missing file name after >', line);
+  if (segments.length > 0) {
+    segments.push(argv.splice(0));
+    const [first, ...pipes] = segments;
+    if (pipes.some((p) => p.length === 0)) throw new ScriptError('empty command in a pipeline', line);
+    return { argv: first, pipes, heredoc, redirect };
+  }
   return { argv, heredoc, redirect };
 }
 
@@ -165,7 +187,7 @@ export function parseScript(source: string): Step[] {
       stdin = body.length ? body.join('\n') + '\n' : '';
     }
     if (words.argv.length === 0) continue;
-    steps.push({ line: startLine, echo: first, argv: words.argv, stdin, redirect: words.redirect });
+    steps.push({ line: startLine, echo: first, argv: words.argv, stdin, redirect: words.redirect, pipes: words.pipes });
   }
   return steps;
 }

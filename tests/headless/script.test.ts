@@ -40,4 +40,9 @@ describe('session script parsing', () => {
     expect(() => parseScript('kubectl get "pods')).toThrow(ScriptError);
     expect(() => parseScript('cat > x <<EOF\nno end')).toThrow(/here-document/);
   });
+
+  it('splits pipelines on unquoted |', () => {
+    expect(splitWords(`kubectl get pods | grep web | head -1`, 1)).toMatchObject({ argv: ['kubectl', 'get', 'pods'], pipes: [['grep', 'web'], ['head', '-1']] });
+    expect(splitWords(`kubectl get pods -l 'a in (x|y)'`, 1).pipes).toBeUndefined();
+  });
 });

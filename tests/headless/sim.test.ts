@@ -75,3 +75,15 @@ kubectl get ns default -o name
     expect(text).toContain('namespace/default\n');
   });
 });
+
+describe('pipelines in scripts', () => {
+  it('filters output through head, tail, grep and wc -l, and names what it cannot run', async () => {
+    const { applyFilters } = await import('../../src/headless/runner');
+    const text = 'NAME\na-1\nb-2\nc-1\n';
+    expect(applyFilters(text, [['grep', '1']])).toBe('a-1\nc-1\n');
+    expect(applyFilters(text, [['grep', '-v', '1'], ['tail', '-1']])).toBe('b-2\n');
+    expect(applyFilters(text, [['head', '-n', '2']])).toBe('NAME\na-1\n');
+    expect(applyFilters(text, [['wc', '-l']])).toBe('4\n');
+    expect(applyFilters(text, [['sort']])).toBe('sim: sort: not supported after | (head, tail, grep, wc -l are)\n');
+  });
+});
