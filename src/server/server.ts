@@ -1,5 +1,6 @@
 // startServer: a node:http server in front of a fresh default cluster, with the clock driven in
 // real time x speed. Used by `npm run serve` (main.ts), the tests and the benchmarks.
+import { handlePortForwardUpgrade } from './port-forward';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createCluster, type Cluster } from '../engine/cluster';
@@ -62,6 +63,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     s.on('close', () => sockets.delete(s));
   });
   server.on('upgrade', (req, socket, head) => {
+    // pods/NAME/portforward over SPDY (tunnelled in WebSocket, or raw): the port-forward server.
+    if (handlePortForwardUpgrade(cluster, req, socket as Socket, head)) return;
     handleUpgrade(cluster, req, socket as Socket, head, streamHandler);
   });
   server.on('clientError', (_err, socket) => {
