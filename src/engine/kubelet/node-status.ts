@@ -70,7 +70,9 @@ function statusChanged(prev: Json, next: Json): boolean {
 }
 
 export class NodeHeartbeat {
-  private timers: TimerHandle[] = [];
+  // Only the next pending tick of each loop is kept (fired handles are dropped, not accumulated).
+  private leaseTimer: TimerHandle | undefined;
+  private statusTimer: TimerHandle | undefined;
   private lastReport = -Infinity;
 
   constructor(
@@ -85,8 +87,10 @@ export class NodeHeartbeat {
   }
 
   stop(): void {
-    for (const t of this.timers) t.cancel();
-    this.timers = [];
+    this.leaseTimer?.cancel();
+    this.statusTimer?.cancel();
+    this.leaseTimer = undefined;
+    this.statusTimer = undefined;
   }
 
   /** Creates or renews the node's Lease. */
@@ -112,7 +116,8 @@ export class NodeHeartbeat {
     } catch {
       // A failed renewal is retried at the next tick, as the lease controller does.
     }
-    this.timers.push(clock.schedule(LEASE_RENEW_MS, () => this.renewLease()));
+    this.leaseTimer?.cancel();
+    this.leaseTimer = clock.schedule(LEASE_RENEW_MS, () => this.renewLease());
   }
 
   /** Recomputes node status; writes it when something changed or the report interval passed. */
@@ -136,6 +141,7 @@ export class NodeHeartbeat {
     } catch {
       // Retried at the next tick.
     }
-    this.timers.push(clock.schedule(NODE_STATUS_UPDATE_MS, () => this.updateStatus()));
+    this.statusTimer?.cancel();
+    this.statusTimer = clock.schedule(NODE_STATUS_UPDATE_MS, () => this.updateStatus());
   }
 }
