@@ -14,6 +14,7 @@ export interface DiffSession {
 import { CORE_SESSIONS } from './sessions-core';
 import { MORE_SESSIONS } from './sessions-more';
 import { WORKLOAD_SESSIONS } from './sessions-workloads';
+import { TUTORIAL_SESSIONS } from './sessions-tutorial';
 
 /** Every row of the differential test, in order. */
-export const SESSIONS: DiffSession[] = [...CORE_SESSIONS, ...MORE_SESSIONS, ...WORKLOAD_SESSIONS];
+export const SESSIONS: DiffSession[] = [...CORE_SESSIONS, ...MORE_SESSIONS, ...WORKLOAD_SESSIONS, ...TUTORIAL_SESSIONS];
