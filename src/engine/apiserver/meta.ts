@@ -53,23 +53,14 @@ export const RESET_STATUS_ON_CREATE = new Set([
   'apiextensions.k8s.io/CustomResourceDefinition',
 ]);
 
-/** The "spec" of an object for generation purposes: everything but apiVersion, kind, metadata, status. */
-export function specPart(obj: Record<string, unknown>): string {
-  const rest: Record<string, unknown> = {};
-  for (const k of Object.keys(obj).sort()) {
-    if (k !== 'apiVersion' && k !== 'kind' && k !== 'metadata' && k !== 'status') rest[k] = obj[k];
-  }
-  return stableStringify(rest);
-}
-
-/** Whether two objects have the same "spec" (see specPart), without building strings. */
+/** Whether two objects have the same "spec": everything but apiVersion, kind, metadata, status. */
 export function specEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const skip = (k: string) => k === 'apiVersion' || k === 'kind' || k === 'metadata' || k === 'status';
   return jsonEqual(a, b, skip);
 }
 
 /**
- * Whether stableStringify(a) === stableStringify(b), computed by walking both values and stopping
+ * Whether a and b serialise to the same JSON up to key order, computed by walking both values and stopping
  * at the first difference (writes compare whole objects on every update: this is a hot path).
  * `skip` leaves out top-level keys.
  */
@@ -101,18 +92,6 @@ export function jsonEqual(a: unknown, b: unknown, skip?: (key: string) => boolea
   }
   for (const k of Object.keys(y)) if (y[k] !== undefined && !(skip && skip(k))) n--;
   return n === 0;
-}
-
-/** JSON with sorted keys, for semantic equality checks. */
-export function stableStringify(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`)
-    .join(',')}}`;
 }
 
 /**

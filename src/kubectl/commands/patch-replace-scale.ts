@@ -14,7 +14,7 @@ import { modifiedConfiguration, LAST_APPLIED } from '../apply/last-applied';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, OUTPUT_FLAG, SELECTOR_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG, VALIDATE_FLAG, dryRunValue } from './common-flags';
 import { collectTargets, fetchTarget, RESOURCES_REQUIRED } from './targets';
 import { fileInfos } from './object-infos';
-import { stableJson } from './stable-json';
+import { jsonEqual } from '../../engine/apiserver/meta';
 
 const PATCH_CONTENT = {
   strategic: 'application/strategic-merge-patch+json',
@@ -52,7 +52,7 @@ async function runPatch(inv: Invocation): Promise<number> {
         throw new CmdError(`strategic merge patch is not supported for ${before.kind}.${before.apiVersion.split('/')[0]}; use --type merge instead`);
       }
       const after = await ctx.api.patch(t.mapping, t.namespace, t.name, patch, PATCH_CONTENT[type], dry !== 'none' ? { dryRun: 'All' } : {}, flagString(f, 'subresource') || undefined);
-      const changed = stableJson(before) !== stableJson(after);
+      const changed = !jsonEqual(before, after);
       if (fmt.kind === 'table') {
         const suffix = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
         ctx.out(`${kindPrefix(t.mapping)}/${t.name} ${changed ? 'patched' : 'patched (no change)'}${suffix}\n`);

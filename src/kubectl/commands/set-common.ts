@@ -10,7 +10,7 @@ import { kindPrefix, type Mapping } from '../discovery';
 import { AggregateErrors, CmdError } from '../errors';
 import { OBJECT_FORMATS, parseOutput, printObject } from '../printers/output';
 import { dryRunValue } from './common-flags';
-import { stableJson } from './stable-json';
+import { jsonEqual } from '../../engine/apiserver/meta';
 import { collectTargets, fetchTarget } from './targets';
 
 /** Where a kind keeps its pod spec (polymorphichelpers.updatePodSpecForObject), as a path. */
@@ -98,7 +98,7 @@ Example resource specifications include:
     const r = mutate(after, t.mapping);
     for (const w of r.warnings ?? []) ctx.err(`Warning: ${w}\n`);
     errs.push(...r.errors.map((e) => new CmdError(e)));
-    if (stableJson(before) === stableJson(after)) continue;
+    if (jsonEqual(before, after)) continue;
     let shown: KObject = after;
     if (!local && dry !== 'client') {
       shown = await ctx.api.patch(t.mapping, t.namespace, t.name, containersPatch(str(after.kind), after), 'application/merge-patch+json', dry === 'server' ? { dryRun: 'All' } : {});
