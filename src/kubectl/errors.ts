@@ -3,7 +3,7 @@
 // errors from their causes, everything else with an `error: ` prefix.
 
 import type { Status } from '../engine/api/types';
-import { goQuote } from '../engine/api/validation/field-error';
+import { goQuote } from '../engine/codec/go-quote';
 
 /** An error that kubectl prints as `error: <message>` (unless the message already starts with it). */
 export class CmdError extends Error {

@@ -1,7 +1,8 @@
 // Field selectors (`status.phase=Running,spec.nodeName!=n1`): a port of apimachinery pkg/fields,
 // plus the per-kind selectable fields and field-label checks the apiserver applies (v1.32).
 
-import { compareGo, goQuote } from './labels';
+import { compareGo } from './labels';
+import { goQuote } from '../codec/go-quote';
 
 /** Thrown for malformed selectors and unsupported field labels; the message is upstream's. */
 export class FieldSelectorError extends Error {

@@ -1,5 +1,6 @@
 // Label selectors (`app=web,tier in (a,b),!canary`): a port of apimachinery pkg/labels (parser,
 // requirements, canonical strings), metav1.LabelSelectorAsSelector and label key/value validation.
+import { goQuote } from '../codec/go-quote';
 
 /** selection.Operator values, spelled as upstream spells them. */
 export type Operator = '!' | '=' | '==' | 'in' | '!=' | 'notin' | 'exists' | 'gt' | 'lt';
@@ -109,18 +110,6 @@ export function validateLabelValue(value: string): string[] {
   return errs;
 }
 
-/** Go's strconv.Quote (as %q and %#v print strings). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const esc: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\f': '\\f', '\v': '\\v', '\b': '\\b', '\x07': '\\a' };
-    if (Object.hasOwn(esc, ch)) out += esc[ch];
-    else if (cp < 0x20 || cp === 0x7f) out += '\\x' + cp.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
-}
 
 /** Go string ordering (by bytes, i.e. by code points), for sorting like sort.Strings. */
 export function compareGo(a: string, b: string): number {

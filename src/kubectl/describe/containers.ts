@@ -1,6 +1,6 @@
 // The Containers sections of describe (describeContainers and helpers): image, ports, command,
 // state, resources, probes, environment and mounts of each container.
-import { goQuote } from '../../engine/api/labels';
+import { goQuote } from '../../engine/codec/go-quote';
 import { Quantity } from '../../engine/api/quantity';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3 } from './writer';
 import type { PrefixWriter } from './writer';

@@ -1,7 +1,7 @@
 // The HorizontalPodAutoscaler (autoscaling/v2) describer: metrics as `current / target`,
 // replica bounds, scaling behavior and conditions.
 import type { KObject } from '../../engine/api/types';
-import { goQuote } from '../../engine/api/labels';
+import { goQuote } from '../../engine/codec/go-quote';
 import type { DescribeContext } from './client';
 import { describeEvents, eventsFor } from './events';
 import { printAnnotationsMultiline, printLabelsMultiline } from './multiline';

@@ -3,6 +3,7 @@
 import type { KObject, ObjectMeta, OwnerReference } from '../../engine/api/types';
 import type { ParsedFlags } from '../cli/flags';
 import type { GeneratorContext, GeneratorResult } from './types';
+import { goQuote } from '../../engine/codec/go-quote';
 
 /** A successful build. */
 export function ok(object: KObject): GeneratorResult {
@@ -115,24 +116,6 @@ export function enforcedNamespace(ctx: GeneratorContext): string | undefined {
   return ctx.enforceNamespace ? ctx.namespace : undefined;
 }
 
-/** Go's %q for the strings that reach error messages (ASCII escapes, printable Unicode kept). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\v') out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
-}
 
 /** strconv.Atoi with Go's error text (`strconv.Atoi: parsing "x": invalid syntax`). */
 export function atoi(s: string): { value: number } | { error: string } {

@@ -2,7 +2,8 @@
 // --append-hash (kubectl pkg/cmd/create/create_configmap.go).
 import type { KObject } from '../../engine/api/types';
 import { flagArray, flagBool } from '../cli/flags';
-import { enforcedNamespace, fail, goQuote, nameFromArgs, objectMeta, ok, sortedMap } from './common';
+import { enforcedNamespace, fail, nameFromArgs, objectMeta, ok, sortedMap } from './common';
+import { goQuote } from '../../engine/codec/go-quote';
 import { configMapHash } from './hash';
 import { HELP } from './help';
 import { isConfigMapKey, parseLiteralSource, readEnvFileSource, readFileSource } from './sources';

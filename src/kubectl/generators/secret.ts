@@ -3,7 +3,8 @@
 // (kubectl pkg/cmd/create/create_secret.go).
 import type { KObject } from '../../engine/api/types';
 import { flagArray, flagBool, flagString } from '../cli/flags';
-import { base64Utf8, enforcedNamespace, fail, goQuote, nameFromArgs, objectMeta, ok, sortedMap } from './common';
+import { base64Utf8, enforcedNamespace, fail, nameFromArgs, objectMeta, ok, sortedMap } from './common';
+import { goQuote } from '../../engine/codec/go-quote';
 import { secretHash } from './hash';
 import { HELP } from './help';
 import { isConfigMapKey, parseLiteralSource, readEnvFileSource, readFileSource } from './sources';

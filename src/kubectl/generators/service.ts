@@ -3,7 +3,8 @@
 // (kubectl pkg/cmd/create/create_service.go).
 import type { FlagSpec } from '../cli/flags';
 import { flagArray, flagInt, flagString } from '../cli/flags';
-import { enforcedNamespace, fail, goQuote, missingRequired, nameFromArgs, objectMeta, ok } from './common';
+import { enforcedNamespace, fail, missingRequired, nameFromArgs, objectMeta, ok } from './common';
+import { goQuote } from '../../engine/codec/go-quote';
 import { HELP } from './help';
 import type { GeneratorCommand } from './types';
 

@@ -1,7 +1,8 @@
 // Data sources of `create secret|configmap`: --from-literal, --from-file (file, key=file, directory)
 // and --from-env-file, parsed and validated with upstream's messages (kubectl pkg/util/util.go,
 // pkg/cmd/util/env_file.go, apimachinery validation IsConfigMapKey / IsEnvVarName).
-import { goQuote, goStringCompare } from './common';
+import { goStringCompare } from './common';
+import { goQuote } from '../../engine/codec/go-quote';
 import type { GeneratorContext } from './types';
 
 /** ParseLiteralSource: `key=value`, split at the first `=`. */

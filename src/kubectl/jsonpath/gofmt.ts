@@ -2,6 +2,7 @@
 // Marshal/MarshalIndent (sorted keys, HTML-safe escapes), which kubectl prints verbatim.
 import type { NumberMode } from './values';
 import { GoFloat, GoInt, INVALID, isMap, kindOf, sortedKeys } from './values';
+import { goQuote } from '../../engine/codec/go-quote';
 
 /** Go's `%v` of a float64: shortest digits, exponent form below 1e-4 and from 1e6 on. */
 export function formatGoFloat(x: number): string {
@@ -42,28 +43,7 @@ export function goSprint(v: unknown, mode: NumberMode): string {
   return String(v);
 }
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
-/** Go's strconv.Quote (and fmt `%q`): a double-quoted Go string literal. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (PRINTABLE.test(ch)) out += ch;
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\v') out += '\\v';
-    else if (cp < 0x20 || cp === 0x7f) out += '\\x' + cp.toString(16).padStart(2, '0');
-    else if (cp < 0x10000) out += '\\u' + cp.toString(16).padStart(4, '0');
-    else out += '\\U' + cp.toString(16).padStart(8, '0');
-  }
-  return out + '"';
-}
 
 /** Go's `%#v` of a value held in an interface{} (how kubectl dumps the object on errors). */
 export function goSharpV(v: unknown, mode: NumberMode): string {

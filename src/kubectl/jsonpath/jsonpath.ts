@@ -3,7 +3,8 @@
 import type { ListNode } from './nodes';
 import type { NumberMode } from './values';
 import { Evaluator, JsonPathExecError, printsAsJson } from './evaluate';
-import { goJson, goQuote, goSharpV, goSprint } from './gofmt';
+import { goJson, goSharpV, goSprint } from './gofmt';
+import { goQuote } from '../../engine/codec/go-quote';
 import { JsonPathParseError, parseTemplate } from './parser';
 import { INVALID } from './values';
 

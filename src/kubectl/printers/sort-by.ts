@@ -2,7 +2,7 @@
 // first value a relaxed JSONPath finds in each, with upstream's comparison rules and sort.
 import type { JsonPath, NumberMode } from '../jsonpath/index';
 import { JsonPathError, parseJsonPath, relaxedJsonPath } from '../jsonpath/index';
-import { goQuote } from '../jsonpath/gofmt';
+import { goQuote } from '../../engine/codec/go-quote';
 import { goSort } from '../jsonpath/go-sort';
 import { compareRational, quantityValue } from '../jsonpath/quantity-cmp';
 import { compareGoStrings, kindOf } from '../jsonpath/values';

@@ -1,6 +1,7 @@
 // Go value renderings used by jsonpath and custom-columns: fmt %v / %#v / %q and encoding/json.
 import { describe, expect, it } from 'vitest';
-import { formatGoFloat, goJson, goQuote, goSharpV, goSprint } from '../../../src/kubectl/jsonpath/gofmt';
+import { formatGoFloat, goJson, goSharpV, goSprint } from '../../../src/kubectl/jsonpath/gofmt';
+import { goQuote } from '../../../src/engine/codec/go-quote';
 
 describe('formatGoFloat (fmt %v of float64)', () => {
   it.each([

@@ -5,7 +5,7 @@ import type { FieldError } from '../strategy';
 import type { Obj } from '../validation/json';
 import { ensureObj, getObj, isObj, setDefault, setDefaultStr, str } from '../validation/json';
 import { invalid, required, notSupported, forbidden, goText } from '../validation/field';
-import { goQuote } from '../validation/field-error';
+import { goQuote } from '../../codec/go-quote';
 import { nameIsDNSSubdomain } from '../validation/names';
 import { validateObjectMeta, validateObjectMetaUpdate, validateNonnegative, validateImmutable } from '../validation/objectmeta';
 import { validateLabelSelector, isEmptySelector, goLabelSelector, selectorConversionFails } from '../validation/selector';

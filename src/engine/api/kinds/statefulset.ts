@@ -5,7 +5,7 @@ import type { FieldError } from '../strategy';
 import type { Obj } from '../validation/json';
 import { ensureObj, getObj, isObj, objs, setDefault, setDefaultStr, str, deepEqual } from '../validation/json';
 import { invalid, required, notSupported, forbidden, goText } from '../validation/field';
-import { goQuote } from '../validation/field-error';
+import { goQuote } from '../../codec/go-quote';
 import { nameIsDNSLabel } from '../validation/names';
 import { validateObjectMeta, validateObjectMetaUpdate, validateNonnegative, validateLabels, validateAnnotations } from '../validation/objectmeta';
 import { goLabelSelector, selectorConversionFails, goIntOrString } from '../validation/selector';

@@ -3,6 +3,7 @@
 
 import type { FieldError, FieldErrorType } from '../strategy';
 import type { Status, StatusDetails } from '../types';
+import { goQuote } from '../../codec/go-quote';
 
 /** ErrorType.String(): the words each error type prints. */
 const TYPE_WORDS: Record<FieldErrorType, string> = {
@@ -94,26 +95,6 @@ export function kubectlInvalidMessage(details: StatusDetails | undefined): strin
   return `${prefix}: \n${msgs.map((m) => `* ${m}`).join('\n')}`;
 }
 
-/** Go's strconv.Quote (what %q and %#v print for strings). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (c === 7) out += '\\a';
-    else if (c === 8) out += '\\b';
-    else if (c === 12) out += '\\f';
-    else if (c === 10) out += '\\n';
-    else if (c === 13) out += '\\r';
-    else if (c === 9) out += '\\t';
-    else if (c === 11) out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (c >= 0x80 && c < 0xa0) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}
 
 /**
  * A value as Go's `%#v` renders it, for the types validation reports: strings (`"x"`), numbers,

@@ -2,7 +2,8 @@
 // Values are rendered the way field.Error.ErrorBody() prints them (Go %q / %v / %#v).
 
 import type { FieldError } from '../strategy';
-import { goValue, goQuote } from './field-error';
+import { goValue } from './field-error';
+import { goQuote } from '../../codec/go-quote';
 
 /** A value already rendered as Go would print it (for structs such as `v1.LabelSelector{...}`). */
 export class GoText {

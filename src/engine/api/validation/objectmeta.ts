@@ -5,7 +5,8 @@ import type { FieldError } from '../strategy';
 import type { Obj } from './json';
 import { isObj, sortedKeys, str, deepEqual } from './json';
 import { invalid, required, forbidden, tooLong, child, goText } from './field';
-import { goValue, goQuote } from './field-error';
+import { goValue } from './field-error';
+import { goQuote } from '../../codec/go-quote';
 import { byteLength, isQualifiedName, isValidLabelValue, nameIsDNSLabel } from './names';
 import type { NameFn } from './names';
 

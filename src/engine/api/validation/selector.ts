@@ -5,7 +5,8 @@ import type { FieldError } from '../strategy';
 import type { Obj } from './json';
 import { isObj, objs, str, sortedKeys } from './json';
 import { invalid, required, forbidden, child, index } from './field';
-import { goQuote, goValue } from './field-error';
+import { goValue } from './field-error';
+import { goQuote } from '../../codec/go-quote';
 import { isValidLabelValue } from './names';
 import { validateLabels, validateLabelName } from './objectmeta';
 

@@ -6,8 +6,8 @@ import {
   invalidStatus,
   kubectlInvalidMessage,
   goValue,
-  goQuote,
 } from '../../../../src/engine/api/validation/field-error';
+import { goQuote } from '../../../../src/engine/codec/go-quote';
 import { invalid, required, notSupported, forbidden, duplicate, tooLong, tooMany, notFound } from '../../../../src/engine/api/validation/field';
 
 describe('formatFieldError (field.Error.Error, v0.32)', () => {
