@@ -1,0 +1,60 @@
+// The page's mirror of the cluster: Svelte 5 state fed by the worker's change feed, plus the
+// handle on the worker's API. Components read `objects`, `clock`, `lesson`; they act through `api`.
+
+import type { Remote } from 'comlink';
+import type { ClockState, FeedBatch, LessonStatus, ObjectView, PlaygroundApi, StorageStatus } from '../../worker/protocol';
+
+/** A command another component wants typed into the active terminal (the editor's Apply). */
+export interface TerminalRequest {
+  command: string;
+  /** Resolves when the command finished. */
+  done?: (code: number) => void;
+}
+
+export class Playground {
+  /** Every mirrored object by uid. Replaced (never mutated) on each batch: `$state.raw`. */
+  objects = $state.raw(new Map<string, ObjectView>());
+  clock = $state.raw<ClockState>({ now: 0, speed: 1, paused: false });
+  lesson = $state.raw<LessonStatus | undefined>(undefined);
+  storage = $state.raw<StorageStatus | undefined>(undefined);
+  /** Bumped whenever the session files change (the editor's file tree re-reads them). */
+  filesVersion = $state(0);
+  /** The object whose details are open (cluster map / events click). */
+  selected = $state.raw<{ kind: string; namespace?: string; name: string } | undefined>(undefined);
+
+  private terminalHandler: ((req: TerminalRequest) => void) | undefined;
+
+  constructor(readonly api: Remote<PlaygroundApi>) {}
+
+  /** Applies one change-feed batch to the mirror. */
+  applyBatch(batch: FeedBatch): void {
+    const next = batch.reset ? new Map<string, ObjectView>() : new Map(this.objects);
+    for (const uid of batch.deletes) next.delete(uid);
+    for (const v of batch.upserts) next.set(v.uid, v);
+    this.objects = next;
+    this.clock = batch.clock;
+    if (batch.lesson) this.lesson = batch.lesson;
+    if (batch.storage) this.storage = batch.storage;
+    if (batch.filesChanged) this.filesVersion++;
+  }
+
+  /** Objects of one kind, sorted by namespace then name. */
+  ofKind<K extends ObjectView['kind']>(kind: K): Extract<ObjectView, { kind: K }>[] {
+    const out: Extract<ObjectView, { kind: K }>[] = [];
+    for (const v of this.objects.values()) if (v.kind === kind) out.push(v as Extract<ObjectView, { kind: K }>);
+    return out.sort((a, b) => (a.namespace ?? '').localeCompare(b.namespace ?? '') || a.name.localeCompare(b.name));
+  }
+
+  /** The active terminal registers here; the editor's Apply and lesson buttons type into it. */
+  onTerminalRequest(handler: ((req: TerminalRequest) => void) | undefined): void {
+    this.terminalHandler = handler;
+  }
+
+  /** Types `command` into the active terminal and runs it, as if the user had. */
+  runInTerminal(command: string): Promise<number> {
+    return new Promise((resolve) => {
+      if (!this.terminalHandler) return resolve(127);
+      this.terminalHandler({ command, done: resolve });
+    });
+  }
+}
