@@ -24,6 +24,15 @@ export async function runScript(source: string, rawWrite: (s: string) => void, o
   const steps = parseScript(source);
   // The apiserver validates fields against the OpenAPI schemas: have them in memory first.
   await loadAllOpenApi();
+  const cluster = createCluster(opts);
+  await runSteps(steps, new Session(cluster, opts.disk), rawWrite);
+}
+
+/**
+ * Runs parsed script steps on an existing session (lessons run their set-up and solution scripts
+ * one after another on the same cluster this way). Writes the transcript to `rawWrite`.
+ */
+export async function runSteps(steps: Step[], session: Session, rawWrite: (s: string) => void): Promise<void> {
   // Output that does not end with a newline (jsonpath) must not swallow the next `$ ` line.
   let atLineStart = true;
   const write = (s: string) => {
@@ -31,8 +40,6 @@ export async function runScript(source: string, rawWrite: (s: string) => void, o
     rawWrite(s);
     atLineStart = s.endsWith('\n');
   };
-  const cluster = createCluster(opts);
-  const session = new Session(cluster, opts.disk);
   let watching: Promise<number> | undefined;
   let watchingForward = false;
   const stopWatching = async () => {
