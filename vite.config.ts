@@ -2,11 +2,12 @@
 // build works from any sub-path. Vitest reads its own settings from the `test` block.
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { offlinePlugins } from './scripts/vite-offline';
 
 export default defineConfig({
   base: './',
   publicDir: 'static',
-  plugins: [svelte()],
+  plugins: [svelte(), ...offlinePlugins()],
   worker: { format: 'es' },
   test: {
     include: ['tests/**/*.test.ts'],
