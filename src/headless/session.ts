@@ -4,8 +4,9 @@
 
 import type { Cluster } from '../engine/cluster';
 import { defaultKubeconfig, type FileSource, type KubeconfigState } from '../kubectl/env';
+import type { Host } from '../kubectl/env';
 import { runKubectl } from '../kubectl/root';
-import { inProcessTransport } from '../kubectl/transport';
+import { inProcessTransport, type Transport } from '../kubectl/transport';
 import { Forwards } from './forwards';
 
 /** Optional access to files outside the session (the disk, in Node). */
@@ -13,6 +14,15 @@ export interface DiskFiles {
   read(path: string): string | undefined;
   isDir(path: string): boolean;
   list(path: string): string[];
+}
+
+/**
+ * Per-run overrides for a host other than the script runner (the browser's terminal tabs): its own
+ * wait and interrupt (one Ctrl-C per tab) and a wrapper around the transport (the journal).
+ */
+export interface RunHooks {
+  host?: Partial<Pick<Host, 'wait' | 'untilInterrupted'>>;
+  wrapTransport?: (t: Transport) => Transport;
 }
 
 export class Session {
@@ -63,30 +73,32 @@ export class Session {
     write: (s: string) => void,
     stdin?: string,
     writeErr: (s: string) => void = write,
+    hooks: RunHooks = {},
   ): { done: Promise<number>; background: Promise<void> } {
     const cluster = this.cluster;
     let signalBackground!: () => void;
     const background = new Promise<void>((r) => (signalBackground = r));
     this.backgrounded = signalBackground;
+    const transport = inProcessTransport(cluster.server, () => cluster.settle());
     const done = runKubectl(argv, {
-      transport: inProcessTransport(cluster.server, () => cluster.settle()),
+      transport: hooks.wrapTransport ? hooks.wrapTransport(transport) : transport,
       io: { out: write, err: writeErr },
       files: this.fileSource(stdin),
       config: this.config,
       cache: this.cache,
       host: {
         now: () => cluster.clock.now(),
-        wait: async (ms) => {
+        wait: hooks.host?.wait ?? (async (ms) => {
           const now = cluster.clock.now();
           const next = cluster.clock.nextEventTime();
           const target = next !== undefined && next > now && next < now + ms ? next : now + ms;
           cluster.clock.runUntil(target);
-        },
-        untilInterrupted: () =>
+        }),
+        untilInterrupted: hooks.host?.untilInterrupted ?? (() =>
           new Promise<void>((resolve) => {
             this.interrupt = resolve;
             signalBackground();
-          }),
+          })),
         forward: (local, target, out, lost) => this.forwards.listen(local, target, out, lost),
       },
     }).finally(() => cluster.settle());

@@ -1,0 +1,337 @@
+// The worker's side of PlaygroundApi: owns the cluster, its scenario and journal, the clock
+// driver, the change feed, the terminal tabs' shells and the lesson runner. Everything that
+// touches real time or storage comes in through WorkerEnv, so Vitest drives it in Node.
+
+import { loadAllOpenApi } from '../engine/api/openapi';
+import { createCluster, type Cluster } from '../engine/cluster';
+import { Session } from '../headless/session';
+import { currentNamespace } from '../kubectl/env';
+import { LESSONS } from '../lessons/index';
+import type { Lesson } from '../lessons/types';
+import { ClockDriver, type TimeSource } from './clock-driver';
+import { completeLine } from './completion';
+import { ChangeFeed } from './feed/feed';
+import { httpRequest, inspect, nodeAction } from './inspect';
+import { recordingTransport, replayJournal } from './journal';
+import { LessonRunner } from './lesson-runner';
+import { memoryKV, Persistence } from './persistence/index';
+import type * as P from './protocol';
+import type { JournalEntry, Scenario } from './scenario';
+import { SCENARIO_VERSION } from './scenario';
+import { decodeScenario, encodeScenario } from './share';
+import { clusterSource } from './shell/sources';
+import { Shell } from './shell/shell';
+import type { ShellWorld, Unstamped } from './shell/world';
+import { capturedKubectl } from './shell/capture';
+
+/** The slice of navigator.locks the host uses. */
+export interface LockManagerLike {
+  request(name: string, opts: { ifAvailable: boolean }, cb: (lock: unknown) => Promise<unknown> | unknown): Promise<unknown>;
+}
+
+export interface WorkerEnv extends TimeSource {
+  storage?: Persistence;
+  locks?: LockManagerLike;
+  lessons?: readonly Lesson[];
+}
+
+export const LOCK_NAME = 'kubeplay-cluster';
+export const DEFAULT_NODES = 3;
+
+/** A fresh cluster's seed, derived from the instant it is created. */
+export function seedFrom(now: number): number {
+  return (Math.floor(now) ^ Math.floor(now / 0x1_0000_0000)) >>> 0 || 1;
+}
+
+export class PlaygroundHost implements P.PlaygroundApi {
+  private readonly storage: Persistence;
+  private readonly driver: ClockDriver;
+  private readonly lessons: LessonRunner;
+  private readonly shells = new Map<string, Shell>();
+  private cluster!: Cluster;
+  private session!: Session;
+  private feed: ChangeFeed | undefined;
+  private onFeed: (b: P.FeedBatch) => void = () => {};
+  private scenario!: Omit<Scenario, 'files' | 'journal'>;
+  private journal: JournalEntry[] = [];
+  private historyLines: string[] = [];
+  private layoutData: Record<string, unknown> = {};
+  private lock: Promise<boolean> | undefined;
+  private lastNowSaved = -Infinity;
+
+  constructor(private readonly env: WorkerEnv) {
+    this.storage = env.storage ?? new Persistence({ kv: memoryKV(), schedule: (fn, ms) => env.schedule(fn, ms), clock: () => env.wallNow() });
+    this.storage.onStatus((s) => this.feed?.setStorage(s));
+    this.driver = new ClockDriver({ now: () => 0, runUntil: () => {}, nextEventTime: () => undefined }, env, {
+      onAdvance: () => this.advanced(),
+      onState: () => this.feed?.clockStateChanged(),
+    });
+    this.lessons = new LessonRunner(env.lessons ?? LESSONS, env, (s) => s && this.feed?.setLesson(s), (p) => this.storage.setLesson(p));
+  }
+
+  // ---- boot ----
+
+  async boot(opts: P.BootOptions, onFeed: (batch: P.FeedBatch) => void): Promise<P.BootResult> {
+    this.onFeed = onFeed;
+    if (!(await this.acquireLock())) {
+      return { ok: false, problem: 'locked', message: 'kubeplay is open in another tab: close it (or use that tab), then reload this one.' };
+    }
+    await loadAllOpenApi();
+    let warning: string | undefined;
+    if (opts.link !== undefined) {
+      const d = await decodeScenario(opts.link);
+      if (d.ok) {
+        this.adopt(d.scenario, [], {}, undefined, false);
+        // The link's lesson is the one its author was following.
+        if (d.scenario.lesson) this.lessons.select(d.scenario.lesson);
+        await this.storage.startNew(this.currentScenario());
+        return { ok: true, source: 'link' };
+      }
+      warning = `This share link could not be read: ${d.message}`;
+    }
+    if (!opts.fresh) {
+      const saved = await this.storage.load();
+      if (!saved.ok) return { ok: false, problem: 'saved-state', message: saved.message };
+      if (saved.scenario) {
+        this.adopt(saved.scenario, saved.history, saved.layout, saved.lessonProgress, true);
+        return { ok: true, source: 'saved', ...(warning ? { warning } : {}) };
+      }
+    }
+    await this.startFresh(opts.now);
+    return { ok: true, source: 'fresh', ...(warning ? { warning } : {}) };
+  }
+
+  private acquireLock(): Promise<boolean> {
+    const locks = this.env.locks;
+    if (!locks) return Promise.resolve(true);
+    // Held for the worker's life: the callback's promise never settles.
+    this.lock ??= new Promise<boolean>((resolve) => {
+      void locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => {
+        resolve(lock !== null && lock !== undefined);
+        return lock ? new Promise(() => {}) : undefined;
+      });
+    });
+    return this.lock;
+  }
+
+  private async startFresh(now: number): Promise<void> {
+    const lesson = this.lessons.lessonId;
+    const s: Scenario = { v: SCENARIO_VERSION, seed: seedFrom(now), startTime: now, nodes: DEFAULT_NODES, files: {}, journal: [], now, ...(lesson ? { lesson } : {}) };
+    this.adopt(s, this.historyLines, this.layoutData, undefined, false);
+    await this.storage.startNew(this.currentScenario());
+    this.storage.setHistory(this.historyLines);
+    this.storage.setLayout(this.layoutData);
+  }
+
+  /** Builds the cluster a scenario describes (replaying its journal) and starts everything on it. */
+  private adopt(s: Scenario, history: string[], layout: Record<string, unknown>, lessonProgress: unknown, restart: boolean): void {
+    for (const sh of this.shells.values()) sh.interrupt();
+    this.shells.clear();
+    this.feed?.stop();
+    const cluster = createCluster({ seed: s.seed, nodes: s.nodes, startTime: s.startTime });
+    replayJournal(cluster, s.journal, s.now);
+    this.cluster = cluster;
+    this.session = new Session(cluster);
+    for (const [k, v] of Object.entries(s.files)) this.session.files.set(k, v);
+    this.scenario = { v: s.v, seed: s.seed, startTime: s.startTime, nodes: s.nodes, now: s.now, ...(s.lesson ? { lesson: s.lesson } : {}) };
+    this.journal = [...s.journal];
+    this.historyLines = [...history];
+    this.layoutData = { ...layout };
+    if (restart) {
+      // A reload is a control-plane restart at this instant; the replay of a link does it too.
+      this.record({ op: 'restart' });
+      cluster.restartControlPlane();
+    }
+    this.driver.retarget(cluster.clock);
+    const lastSpeed = [...this.journal].reverse().find((e) => e.op === 'speed');
+    if (lastSpeed?.op === 'speed' && lastSpeed.speed > 0) this.driver.setSpeed(lastSpeed.speed);
+    if (lastSpeed?.op === 'speed' && lastSpeed.speed === 0) this.driver.pause();
+    else this.driver.play();
+    this.feed = new ChangeFeed(cluster, this.env, () => this.driver.state(), (b) => this.onFeed(b), () => this.lessons.changed());
+    this.feed.start();
+    if (lessonProgress !== undefined) this.lessons.restore(lessonProgress);
+    this.lessons.attach(cluster);
+    this.driver.start();
+  }
+
+  private currentScenario(): Scenario {
+    return { ...this.scenario, now: this.cluster.clock.now(), files: Object.fromEntries(this.session.files), journal: [...this.journal] };
+  }
+
+  private record(e: Unstamped): void {
+    const entry = { ...e, t: this.cluster.clock.now() } as JournalEntry;
+    this.journal.push(entry);
+    this.storage.append(entry);
+  }
+
+  private advanced(): void {
+    this.feed?.clockAdvanced();
+    const wall = this.env.wallNow();
+    if (wall - this.lastNowSaved >= 1000) {
+      this.lastNowSaved = wall;
+      this.storage.setNow(this.cluster.clock.now());
+    }
+  }
+
+  /** What the shells share; getters, because reset and import replace the session. */
+  private readonly world: ShellWorld = ((h: PlaygroundHost): ShellWorld => ({
+    get session() {
+      return h.session;
+    },
+    get driver() {
+      return h.driver;
+    },
+    record: (e) => h.record(e),
+    recordTransport: (t) => recordingTransport(t, (req) => h.record({ op: 'request', req })),
+    history: () => h.historyLines,
+    addHistory: (line) => {
+      h.historyLines.push(line);
+      h.storage.setHistory(h.historyLines);
+    },
+    filesChanged: () => {
+      h.storage.setFiles(Object.fromEntries(h.session.files));
+      h.feed?.filesChanged();
+    },
+  }))(this);
+
+  // ---- terminal ----
+
+  async shellInput(tab: string, line: string, out: (text: string) => void): Promise<P.ShellReply> {
+    let sh = this.shells.get(tab);
+    if (!sh) this.shells.set(tab, (sh = new Shell(tab, this.world)));
+    // Across comlink `out` is a proxy on its own port: the reply must not overtake the output,
+    // so it waits for the last write to be delivered.
+    let last: unknown;
+    const reply = await sh.input(line, (s) => void (last = out(s)));
+    await last;
+    return reply;
+  }
+
+  shellInterrupt(tab: string): void {
+    this.shells.get(tab)?.interrupt();
+  }
+
+  async complete(_tab: string, line: string, cursor: number): Promise<P.Completion> {
+    return completeLine(line, cursor, clusterSource(this.session, () => currentNamespace(this.session.config)));
+  }
+
+  async history(): Promise<string[]> {
+    return [...this.historyLines];
+  }
+
+  // ---- files ----
+
+  async listFiles(): Promise<string[]> {
+    return [...this.session.files.keys()].sort();
+  }
+
+  async readFile(path: string): Promise<string | undefined> {
+    return this.session.files.get(path);
+  }
+
+  async writeFile(path: string, text: string): Promise<void> {
+    this.session.files.set(path.replace(/^\.\//, ''), text);
+    this.world.filesChanged();
+  }
+
+  async removeFile(path: string): Promise<void> {
+    if (this.session.files.delete(path.replace(/^\.\//, ''))) this.world.filesChanged();
+  }
+
+  // ---- time ----
+
+  setSpeed(speed: number): void {
+    this.driver.setSpeed(speed);
+    if (!this.driver.isPaused()) this.record({ op: 'speed', speed });
+  }
+
+  pause(): void {
+    if (this.driver.isPaused()) return;
+    this.driver.pause();
+    this.record({ op: 'speed', speed: 0 });
+  }
+
+  play(): void {
+    if (!this.driver.isPaused()) return;
+    this.driver.play();
+    this.record({ op: 'speed', speed: this.driver.state().speed });
+  }
+
+  step(ms: number): void {
+    this.driver.step(ms);
+  }
+
+  skipToNextEvent(): void {
+    this.driver.skipToNextEvent();
+  }
+
+  // ---- objects ----
+
+  inspect(ref: P.ObjectRef, what: P.Inspect): Promise<string> {
+    return inspect(this.cluster, capturedKubectl(this.world, false), ref, what);
+  }
+
+  async saveEdited(yaml: string): Promise<{ ok: true; message: string } | { ok: false; message: string }> {
+    const r = await capturedKubectl(this.world, true)(['replace', '-f', '-'], yaml);
+    return { ok: r.code === 0, message: r.out.trimEnd() } as { ok: true; message: string } | { ok: false; message: string };
+  }
+
+  nodeAction(action: P.NodeAction, name?: string): Promise<string> {
+    return nodeAction(this.cluster, capturedKubectl(this.world, true), (e) => this.record(e), action, name);
+  }
+
+  async http(url: string, host?: string): Promise<P.HttpResult> {
+    return httpRequest(this.cluster, url, host);
+  }
+
+  // ---- lessons, sharing, state ----
+
+  async selectLesson(id: string | undefined): Promise<void> {
+    this.lessons.select(id);
+    if (id) this.scenario.lesson = id;
+    else delete this.scenario.lesson;
+    this.storage.setLessonId(id);
+  }
+
+  shareLink(): Promise<{ ok: true; payload: string } | { ok: false; message: string }> {
+    return encodeScenario(this.currentScenario());
+  }
+
+  async exportState(): Promise<string> {
+    this.storage.setNow(this.cluster.clock.now());
+    return this.storage.exportAll();
+  }
+
+  async importState(text: string): Promise<{ ok: true } | { ok: false; message: string }> {
+    const r = await this.storage.importAll(text);
+    if (!r.ok) return r;
+    this.adopt(r.scenario, this.historyLines, this.layoutData, undefined, false);
+    return { ok: true };
+  }
+
+  async reset(now: number): Promise<void> {
+    this.lessons.reset();
+    await this.startFresh(now);
+  }
+
+  async flush(): Promise<void> {
+    this.storage.setNow(this.cluster.clock.now());
+    await this.storage.flush();
+  }
+
+  saveLayout(layout: Record<string, unknown>): void {
+    this.layoutData = { ...layout };
+    this.storage.setLayout(this.layoutData);
+  }
+
+  async layout(): Promise<Record<string, unknown>> {
+    return { ...this.layoutData };
+  }
+
+  /** Stops timers (tests; the worker lives until the tab closes). */
+  dispose(): void {
+    this.feed?.stop();
+    this.driver.dispose();
+    this.lessons.dispose();
+  }
+}
