@@ -1,6 +1,11 @@
-// Browser entry point: mounts the Svelte app. The worker-backed playground arrives with the browser issue.
+// Browser entry point: starts the engine worker, mounts the playground, registers the service
+// worker (offline use) in production builds.
 import { mount } from 'svelte';
 import App from './App.svelte';
+import './app.css';
+import { createPlayground } from './boot';
+import { registerOffline } from './offline';
 
 const target = document.getElementById('app');
-if (target) mount(App, { target });
+if (target) mount(App, { target, props: { pg: createPlayground() } });
+registerOffline();

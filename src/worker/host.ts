@@ -24,6 +24,9 @@ import { Shell } from './shell/shell';
 import type { ShellWorld, Unstamped } from './shell/world';
 import { capturedKubectl } from './shell/capture';
 
+const LOCK_RETRIES = 10;
+const LOCK_RETRY_MS = 200;
+
 /** The slice of navigator.locks the host uses. */
 export interface LockManagerLike {
   request(name: string, opts: { ifAvailable: boolean }, cb: (lock: unknown) => Promise<unknown> | unknown): Promise<unknown>;
@@ -56,7 +59,10 @@ export class PlaygroundHost implements P.PlaygroundApi {
   private journal: JournalEntry[] = [];
   private historyLines: string[] = [];
   private layoutData: Record<string, unknown> = {};
-  private lock: Promise<boolean> | undefined;
+  private lockHeld = false;
+  /** Settles once a cluster runs: calls that arrive while it boots (the editor's file list) wait. */
+  private markReady!: () => void;
+  private readonly ready = new Promise<void>((r) => (this.markReady = r));
   private lastNowSaved = -Infinity;
 
   constructor(private readonly env: WorkerEnv) {
@@ -72,6 +78,12 @@ export class PlaygroundHost implements P.PlaygroundApi {
   // ---- boot ----
 
   async boot(opts: P.BootOptions, onFeed: (batch: P.FeedBatch) => void): Promise<P.BootResult> {
+    const result = await this.start(opts, onFeed);
+    if (result.ok) this.markReady();
+    return result;
+  }
+
+  private async start(opts: P.BootOptions, onFeed: (batch: P.FeedBatch) => void): Promise<P.BootResult> {
     this.onFeed = onFeed;
     if (!(await this.acquireLock())) {
       return { ok: false, problem: 'locked', message: 'kubeplay is open in another tab: close it (or use that tab), then reload this one.' };
@@ -101,17 +113,25 @@ export class PlaygroundHost implements P.PlaygroundApi {
     return { ok: true, source: 'fresh', ...(warning ? { warning } : {}) };
   }
 
-  private acquireLock(): Promise<boolean> {
+  /**
+   * Takes the cluster lock for the worker's life (the callback's promise never settles). A reload's
+   * previous worker may still be releasing it, so a taken lock is retried for about two seconds
+   * before another tab is assumed; a failure is not cached, so "Try again" asks afresh.
+   */
+  private async acquireLock(): Promise<boolean> {
     const locks = this.env.locks;
-    if (!locks) return Promise.resolve(true);
-    // Held for the worker's life: the callback's promise never settles.
-    this.lock ??= new Promise<boolean>((resolve) => {
-      void locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => {
-        resolve(lock !== null && lock !== undefined);
-        return lock ? new Promise(() => {}) : undefined;
+    if (!locks || this.lockHeld) return true;
+    for (let attempt = 0; ; attempt++) {
+      const got = await new Promise<boolean>((resolve) => {
+        void locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => {
+          resolve(lock !== null && lock !== undefined);
+          return lock ? new Promise(() => {}) : undefined;
+        });
       });
-    });
-    return this.lock;
+      if (got) return (this.lockHeld = true);
+      if (attempt >= LOCK_RETRIES) return false;
+      await new Promise<void>((r) => this.env.schedule(r, LOCK_RETRY_MS));
+    }
   }
 
   private async startFresh(now: number): Promise<void> {
@@ -197,6 +217,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
   // ---- terminal ----
 
   async shellInput(tab: string, line: string, out: (text: string) => void): Promise<P.ShellReply> {
+    await this.ready;
     let sh = this.shells.get(tab);
     if (!sh) this.shells.set(tab, (sh = new Shell(tab, this.world)));
     // Across comlink `out` is a proxy on its own port: the reply must not overtake the output,
@@ -212,29 +233,35 @@ export class PlaygroundHost implements P.PlaygroundApi {
   }
 
   async complete(_tab: string, line: string, cursor: number): Promise<P.Completion> {
+    await this.ready;
     return completeLine(line, cursor, clusterSource(this.session, () => currentNamespace(this.session.config)));
   }
 
   async history(): Promise<string[]> {
+    await this.ready;
     return [...this.historyLines];
   }
 
   // ---- files ----
 
   async listFiles(): Promise<string[]> {
+    await this.ready;
     return [...this.session.files.keys()].sort();
   }
 
   async readFile(path: string): Promise<string | undefined> {
+    await this.ready;
     return this.session.files.get(path);
   }
 
   async writeFile(path: string, text: string): Promise<void> {
+    await this.ready;
     this.session.files.set(path.replace(/^\.\//, ''), text);
     this.world.filesChanged();
   }
 
   async removeFile(path: string): Promise<void> {
+    await this.ready;
     if (this.session.files.delete(path.replace(/^\.\//, ''))) this.world.filesChanged();
   }
 
@@ -267,20 +294,24 @@ export class PlaygroundHost implements P.PlaygroundApi {
 
   // ---- objects ----
 
-  inspect(ref: P.ObjectRef, what: P.Inspect): Promise<string> {
+  async inspect(ref: P.ObjectRef, what: P.Inspect): Promise<string> {
+    await this.ready;
     return inspect(this.cluster, capturedKubectl(this.world, false), ref, what);
   }
 
   async saveEdited(yaml: string): Promise<{ ok: true; message: string } | { ok: false; message: string }> {
+    await this.ready;
     const r = await capturedKubectl(this.world, true)(['replace', '-f', '-'], yaml);
     return { ok: r.code === 0, message: r.out.trimEnd() } as { ok: true; message: string } | { ok: false; message: string };
   }
 
-  nodeAction(action: P.NodeAction, name?: string): Promise<string> {
+  async nodeAction(action: P.NodeAction, name?: string): Promise<string> {
+    await this.ready;
     return nodeAction(this.cluster, capturedKubectl(this.world, true), (e) => this.record(e), action, name);
   }
 
   async http(url: string, host?: string): Promise<P.HttpResult> {
+    await this.ready;
     return httpRequest(this.cluster, url, host);
   }
 
@@ -293,7 +324,8 @@ export class PlaygroundHost implements P.PlaygroundApi {
     this.storage.setLessonId(id);
   }
 
-  shareLink(): Promise<{ ok: true; payload: string } | { ok: false; message: string }> {
+  async shareLink(): Promise<{ ok: true; payload: string } | { ok: false; message: string }> {
+    await this.ready;
     return encodeScenario(this.currentScenario());
   }
 
@@ -315,6 +347,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
   }
 
   async flush(): Promise<void> {
+    if (!this.cluster) return;
     this.storage.setNow(this.cluster.clock.now());
     await this.storage.flush();
   }
@@ -325,6 +358,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
   }
 
   async layout(): Promise<Record<string, unknown>> {
+    await this.ready;
     return { ...this.layoutData };
   }
 

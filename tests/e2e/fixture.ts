@@ -1,12 +1,13 @@
 // Shared set-up for the end-to-end files: the production build served under /kubeplay/, one
 // Chromium for the file, and a helper to open the playground and wait until the cluster is up.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, newContext, watchConsole, ARTIFACTS } from './browser';
 import { serveStatic, type StaticServer } from './static-server';
 
-export const DIST = join(__dirname, '../../dist');
+export const DIST = join(dirname(fileURLToPath(import.meta.url)), '../../dist');
 
 export interface E2E {
   server: StaticServer;

@@ -91,8 +91,19 @@ describe('PlaygroundHost boot', () => {
   it('refuses to run when another tab holds the cluster lock', async () => {
     const locks: LockManagerLike = { request: async (_n, _o, cb) => cb(null) };
     const a = make(memoryKV(), locks);
-    const r = await a.host.boot({ now: START }, () => {});
+    const booting = a.host.boot({ now: START }, () => {});
+    for (let i = 0; i < 30; i++) await a.time.advance(200);
+    const r = await booting;
     expect(r).toMatchObject({ ok: false, problem: 'locked' });
     expect(!r.ok && r.message).toMatch(/^kubeplay is open in another tab: /);
+  });
+
+  it('waits for a reload\'s previous worker to release the lock', async () => {
+    let held = 3;
+    const locks: LockManagerLike = { request: async (_n, _o, cb) => cb(held-- > 0 ? null : {}) };
+    const a = make(memoryKV(), locks);
+    const booting = a.host.boot({ now: START }, () => {});
+    for (let i = 0; i < 10; i++) await a.time.advance(200);
+    expect(await booting).toMatchObject({ ok: true, source: 'fresh' });
   });
 });
