@@ -35,7 +35,7 @@ EOF`;
 async function podNames(p: Page): Promise<string[]> {
   await typeLines(p, 'clear');
   await typeLines(p, 'kubectl get pods -o name');
-  const text = await waitForScreen(p, /pod\/sample-deployment-\S+\n(.*\n)*\$ ?$/);
+  const text = await waitForScreen(p, /-o name\n(pod\/\S+\n)+\$/);
   return text.split('\n').filter((l) => l.startsWith('pod/')).sort();
 }
 
@@ -119,7 +119,7 @@ describe('keeping the cluster', () => {
 
   it('a corrupted link is explained and the saved cluster is left alone', async () => {
     const p = (await openBesides('#s=AAAA-not-a-scenario')).page;
-    await expect(p.locator('[role="alert"]').first().innerText()).resolves.toMatch(/share link/i);
+    await expect(p.locator('[data-testid="boot-warning"]').innerText()).resolves.toMatch(/share link/i);
     expect(await podNames(p)).toEqual(names);
     await p.close();
   });
@@ -127,7 +127,7 @@ describe('keeping the cluster', () => {
   it('a second tab says the cluster is open elsewhere', async () => {
     const second = await ctx.newPage();
     await second.goto(e2e.server.url);
-    await expect(second.locator('[role="alert"]').innerText({ timeout: 30_000 })).resolves.toMatch(/another tab/i);
+    await expect(second.locator('[data-testid="problem-screen"]').innerText({ timeout: 30_000 })).resolves.toMatch(/another tab/i);
     await screenshot(second, 'second-tab');
     await second.close();
   });
