@@ -51,8 +51,8 @@ export class Scheduler implements Component {
     this.queue = new SchedulingQueue(deps.clock, () => this.kick());
     this.listers = new InformerListers(deps);
     this.podType = deps.type('', 'Pod');
-    this.pods = new Informer(this.podType, deps.client);
-    this.nodes = new Informer(deps.type('', 'Node'), deps.client);
+    this.pods = deps.informers.informerFor(this.podType);
+    this.nodes = deps.informers.informerFor(deps.type('', 'Node'));
     this.nodes.addHandlers({
       add: (n) => {
         this.cache.upsertNode(n);
