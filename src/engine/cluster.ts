@@ -25,6 +25,7 @@ import { customResourcePrinter } from './apiserver/printers/custom';
 import type { KindPrinter } from './apiserver/printers/types';
 import { EngineClient } from './client/client';
 import { EventRecorder } from './client/events';
+import { InformerFactory } from './client/informer-factory';
 import { GarbageCollector } from './controllers/garbage-collector';
 import { NamespaceController } from './controllers/namespace';
 import { crdControllerFactory } from './controllers/crd';
@@ -179,7 +180,8 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     if (!t) throw new Error(`unknown kind ${group}/${kind}`);
     return t;
   };
-  const deps: ComponentDeps = { client, clock, random, registry, type, events: new EventRecorder(client, clock, type('', 'Event')) };
+  const informers = new InformerFactory(client);
+  const deps: ComponentDeps = { client, informers, clock, random, registry, type, events: new EventRecorder(client, clock, type('', 'Event')) };
   const full = opts.components === undefined;
 
   const created: KObject[] = [];
@@ -190,8 +192,8 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
 
   // Versions served through conversion share their storage version's objects: watch each once.
   const stored = () => registry.types.filter((t) => !isConvertedVersion(t));
-  new GarbageCollector(client, clock, stored()).start();
-  new NamespaceController(client, clock, type('', 'Namespace'), stored).start();
+  new GarbageCollector(client, informers, clock, stored()).start();
+  new NamespaceController(client, informers, clock, type('', 'Namespace'), stored).start();
 
   const cluster: Cluster = {
     clock,
@@ -217,6 +219,8 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   startControlPlane();
   cluster.restartControlPlane = () => {
     for (const c of controlPlane) c.stop?.();
+    // The restarted components' watches start over from a fresh list, as a new process's would.
+    informers.relist();
     startControlPlane();
     clock.settle();
   };

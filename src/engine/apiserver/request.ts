@@ -51,8 +51,26 @@ export type ParsedPath =
 
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
-/** Splits an API path into its parts, as the apiserver's request info resolver does. */
+/** Parsed paths by path: a controller or kubelet sends the same few paths again and again. */
+const parsedPaths = new Map<string, ParsedPath>();
+const PARSED_PATHS_MAX = 32_768;
+
+/**
+ * Splits an API path into its parts, as the apiserver's request info resolver does. The answer is
+ * shared between callers (memoised) and frozen.
+ */
 export function parsePath(path: string): ParsedPath {
+  let p = parsedPaths.get(path);
+  if (p) return p;
+  // A crude bound: start over when full (paths of objects long deleted would pile up otherwise).
+  if (parsedPaths.size >= PARSED_PATHS_MAX) parsedPaths.clear();
+  p = parse(path);
+  if (p.kind === 'resource') Object.freeze(p.path);
+  parsedPaths.set(path, Object.freeze(p));
+  return p;
+}
+
+function parse(path: string): ParsedPath {
   const parts = path.split('/').filter((p) => p !== '');
   if (parts.length === 1 && parts[0] === 'version') return { kind: 'version' };
   let group: string;

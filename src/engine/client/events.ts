@@ -25,6 +25,8 @@ export interface InvolvedObject {
 }
 
 const AGGREGATION_WINDOW_MS = 10 * 60 * 1000;
+/** The correlator remembers this many recent events, least recently seen dropped first (maxLruCacheEntries). */
+const MAX_RECENT = 4096;
 
 /** A reference to an object for an event (ObjectReference as GetReference builds it). */
 export function refTo(obj: KObject, fieldPath?: string): InvolvedObject {
@@ -42,7 +44,7 @@ export function refTo(obj: KObject, fieldPath?: string): InvolvedObject {
 
 export class EventRecorder {
   private seq = 0;
-  /** aggregation key -> [event name, namespace, last time ms] */
+  /** aggregation key -> [event name, namespace, last time ms], in least-recently-seen order (an LRU). */
   private recent = new Map<string, { name: string; namespace: string; at: number; count: number }>();
 
   constructor(
@@ -59,6 +61,9 @@ export class EventRecorder {
     const key = [source.component, source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid ?? '', ref.fieldPath ?? '', type, reason, message].join('\u0000');
     const prev = this.recent.get(key);
     if (prev && now - prev.at <= AGGREGATION_WINDOW_MS) {
+      // Most recently seen goes last.
+      this.recent.delete(key);
+      this.recent.set(key, prev);
       prev.at = now;
       prev.count++;
       try {
@@ -89,7 +94,9 @@ export class EventRecorder {
     };
     try {
       this.client.create(this.eventType, event);
+      this.recent.delete(key);
       this.recent.set(key, { name, namespace, at: now, count: 1 });
+      if (this.recent.size > MAX_RECENT) this.recent.delete(this.recent.keys().next().value as string);
     } catch {
       // Events are best effort, as upstream: a refused event never fails the caller.
     }

@@ -1,91 +1,68 @@
-// A watch-fed cache of one resource type (client-go SharedInformer + Indexer): lists once,
-// follows the watch, keeps frozen objects by `ns/name`, and tells handlers about changes.
+// One component's view of a shared informer (client-go's informer handle + lister): the
+// component's handlers, registered when it starts and removed when it stops, over the cluster's
+// single cache of that type (./shared-informer, handed out by ./informer-factory).
 
 import type { ResourceType } from '../api/registry';
 import type { KObject } from '../api/types';
-import type { EngineClient } from './client';
+import type { IndexFunc, InformerHandlers, Registration, SharedInformer } from './shared-informer';
 
-export interface InformerHandlers {
-  add?(obj: KObject): void;
-  update?(oldObj: KObject, newObj: KObject): void;
-  delete?(obj: KObject): void;
-}
-
-/** The last frozen object keyOf saw and its key: one watch event reaches every informer of its type. */
-let lastObj: KObject | undefined;
-let lastKey = '';
-
-export function keyOf(obj: KObject): string {
-  // Each event's object goes to a dozen informers in a row; building and hashing a fresh key
-  // string for each is a hot spot with 10,000 pods. Frozen (stored) objects cannot change, so
-  // their key is reused.
-  if (obj === lastObj) return lastKey;
-  const ns = obj.metadata.namespace;
-  const key = ns ? `${ns}/${obj.metadata.name}` : (obj.metadata.name ?? '');
-  if (Object.isFrozen(obj.metadata)) {
-    lastObj = obj;
-    lastKey = key;
-  }
-  return key;
-}
-
-export function splitKey(key: string): [string, string] {
-  const i = key.indexOf('/');
-  return i < 0 ? ['', key] : [key.slice(0, i), key.slice(i + 1)];
-}
+export { keyOf, splitKey } from './keys';
+export type { IndexFunc, InformerHandlers } from './shared-informer';
 
 export class Informer {
-  private cache = new Map<string, KObject>();
   private handlers: InformerHandlers[] = [];
-  private stopper: { stop(): void } | undefined;
+  private regs: Registration[] = [];
 
-  constructor(
-    readonly type: ResourceType,
-    private readonly client: EngineClient,
-  ) {}
+  constructor(private readonly shared: SharedInformer) {}
 
-  addHandlers(h: InformerHandlers): void {
-    this.handlers.push(h);
-    if (this.stopper && h.add) for (const o of this.cache.values()) h.add(o);
+  get type(): ResourceType {
+    return this.shared.type;
   }
 
-  /** Starts the list+watch; existing objects arrive as adds. */
+  /** Handlers run from start() on; added to a started view they first get the cache as adds. */
+  addHandlers(h: InformerHandlers): void {
+    this.handlers.push(h);
+    if (this.regs.length > 0) this.regs.push(this.shared.register(h));
+  }
+
+  /** Registers this component's handlers (and starts the shared watch if nobody has yet). */
   start(): void {
-    if (this.stopper) return;
-    this.stopper = this.client.watch(this.type, undefined, {
-      onEvent: (e) => {
-        const obj = e.object as KObject;
-        const key = keyOf(obj);
-        if (e.type === 'DELETED') {
-          this.cache.delete(key);
-          for (const h of this.handlers) h.delete?.(obj);
-          return;
-        }
-        const old = this.cache.get(key);
-        this.cache.set(key, obj);
-        for (const h of this.handlers) {
-          if (old) h.update?.(old, obj);
-          else h.add?.(obj);
-        }
-      },
-    });
+    if (this.regs.length > 0 || this.handlers.length === 0) {
+      this.shared.start();
+      return;
+    }
+    // The shared watch first, so handlers registered below get the cache replayed in order.
+    this.shared.start();
+    for (const h of this.handlers) this.regs.push(this.shared.register(h));
   }
 
   stop(): void {
-    this.stopper?.stop();
-    this.stopper = undefined;
+    for (const r of this.regs) this.shared.unregister(r);
+    this.regs = [];
+  }
+
+  addIndexer(name: string, fn: IndexFunc): void {
+    this.shared.addIndexer(name, fn);
+  }
+
+  byIndex(name: string, value: string): KObject[] {
+    return this.shared.byIndex(name, value);
   }
 
   get(key: string): KObject | undefined {
-    return this.cache.get(key);
+    return this.shared.get(key);
   }
 
   list(): KObject[] {
-    return [...this.cache.values()];
+    return this.shared.list();
   }
 
-  /** Objects in one namespace (a linear scan; controllers that need speed keep their own index). */
+  /** Objects in one namespace (through the shared namespace index). */
   listNamespace(ns: string): KObject[] {
-    return this.list().filter((o) => o.metadata.namespace === ns);
+    this.shared.addIndexer(NAMESPACE_INDEX, byNamespace);
+    return this.shared.byIndex(NAMESPACE_INDEX, ns);
   }
 }
+
+export const NAMESPACE_INDEX = 'namespace';
+export const byNamespace: IndexFunc = (o) => [o.metadata.namespace ?? ''];

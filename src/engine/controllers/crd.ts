@@ -54,7 +54,7 @@ export class CrdController implements Component {
 
   constructor(private readonly deps: ComponentDeps) {
     const t = deps.type('apiextensions.k8s.io', 'CustomResourceDefinition');
-    this.informer = new Informer(t, deps.client);
+    this.informer = deps.informers.informerFor(t);
     this.queue = new WorkQueue(deps.clock, (k) => this.sync(k));
     this.informer.addHandlers({
       add: (o) => this.queue.add(o.metadata.name!),

@@ -1,13 +1,16 @@
 // What every control-plane component and node agent gets: an API client (its only way to the
-// cluster state), the clock, the seeded PRNG, the event recorder and the registry.
+// cluster state) and its shared informers, the clock, the seeded PRNG, the event recorder and the registry.
 
 import type { Registry, ResourceType } from '../api/registry';
 import type { EngineClient } from '../client/client';
 import type { EventRecorder } from '../client/events';
+import type { InformerFactory } from '../client/informer-factory';
 import type { Clock, Random } from '../clock';
 
 export interface ComponentDeps {
   client: EngineClient;
+  /** The cluster's shared informers: components watch through them, never through private caches. */
+  informers: InformerFactory;
   clock: Clock;
   random: Random;
   events: EventRecorder;

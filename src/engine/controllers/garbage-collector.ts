@@ -6,7 +6,8 @@
 import type { ResourceType } from '../api/registry';
 import type { KObject, OwnerReference } from '../api/types';
 import type { EngineClient } from '../client/client';
-import { Informer } from '../client/informer';
+import type { Informer } from '../client/informer';
+import type { InformerFactory } from '../client/informer-factory';
 import { WorkQueue } from '../client/workqueue';
 import type { Clock } from '../clock';
 import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from '../apiserver/handlers/delete';
@@ -15,6 +16,12 @@ interface Node {
   type: ResourceType;
   obj: KObject;
 }
+
+/**
+ * Resources the collector never watches (garbagecollector config's DefaultIgnoredResources):
+ * Events are many and short-lived, and nothing owns them.
+ */
+const IGNORED = new Set(['/events', 'events.k8s.io/events']);
 
 export class GarbageCollector {
   private byUid = new Map<string, Node>();
@@ -25,13 +32,14 @@ export class GarbageCollector {
 
   constructor(
     private readonly client: EngineClient,
+    informers: InformerFactory,
     clock: Clock,
     types: readonly ResourceType[],
   ) {
     this.queue = new WorkQueue(clock, (k) => this.sync(k));
     for (const t of types) {
-      if (!t.verbs.includes('watch') || !t.verbs.includes('delete')) continue;
-      const inf = new Informer(t, client);
+      if (!t.verbs.includes('watch') || !t.verbs.includes('delete') || IGNORED.has(`${t.group}/${t.plural}`)) continue;
+      const inf = informers.informerFor(t);
       inf.addHandlers({
         add: (o) => this.upsert(t, o, undefined),
         update: (old, o) => this.upsert(t, o, old),

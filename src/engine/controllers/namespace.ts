@@ -5,7 +5,8 @@
 import type { ResourceType } from '../api/registry';
 import type { KObject } from '../api/types';
 import type { EngineClient } from '../client/client';
-import { Informer } from '../client/informer';
+import type { Informer } from '../client/informer';
+import type { InformerFactory } from '../client/informer-factory';
 import { WorkQueue } from '../client/workqueue';
 import type { Clock } from '../clock';
 
@@ -18,12 +19,13 @@ export class NamespaceController {
 
   constructor(
     private readonly client: EngineClient,
+    informers: InformerFactory,
     clock: Clock,
     private readonly nsType: ResourceType,
     private readonly types: () => readonly ResourceType[],
   ) {
     this.queue = new WorkQueue(clock, (k) => this.sync(k));
-    this.informer = new Informer(nsType, client);
+    this.informer = informers.informerFor(nsType);
     const enqueue = (o: KObject) => {
       if (o.metadata.deletionTimestamp) this.queue.add(o.metadata.name!);
     };

@@ -18,6 +18,7 @@ import { NodeHeartbeat } from './node-status';
 import { PodWorker } from './pod-worker';
 import { ImagePuller, type PullTiming } from './pull';
 import type { ExecResult, HttpRequest, HttpResponse, ImageCatalog } from './process';
+import { sameJson } from '../util/same-json';
 
 type Json = Record<string, unknown>;
 
@@ -201,7 +202,7 @@ export class Kubelet implements Component, NodeAgent {
       const w = this.workers.get(uid);
       if (!w) continue;
       const status = w.status(now);
-      if (JSON.stringify(status) === JSON.stringify(w.pod.status ?? {})) continue;
+      if (sameJson(status, w.pod.status ?? {})) continue;
       // Shallow: the apiserver copies what it keeps, so a deep clone per status write is waste.
       const body: KObject = { ...w.pod, metadata: { ...w.pod.metadata } };
       delete body.metadata.resourceVersion;

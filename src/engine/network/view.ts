@@ -84,12 +84,12 @@ export class NetworkView {
   /** Endpoints per `svcKey|portName|protocol`, dropped when one of the Service's slices changes. */
   private endpointCache = new Map<string, Map<string, Endpoint[]>>();
 
-  constructor(deps: Pick<ComponentDeps, 'client' | 'type'>) {
-    const { client, type } = deps;
-    this.services = new Informer(type('', 'Service'), client);
-    this.slices = new Informer(type('discovery.k8s.io', 'EndpointSlice'), client);
-    this.pods = new Informer(type('', 'Pod'), client);
-    this.nodes = new Informer(type('', 'Node'), client);
+  constructor(deps: Pick<ComponentDeps, 'informers' | 'type'>) {
+    const { informers, type } = deps;
+    this.services = informers.informerFor(type('', 'Service'));
+    this.slices = informers.informerFor(type('discovery.k8s.io', 'EndpointSlice'));
+    this.pods = informers.informerFor(type('', 'Pod'));
+    this.nodes = informers.informerFor(type('', 'Node'));
     this.services.addHandlers({
       add: (o) => this.indexService(o, true),
       update: (a, b) => (this.indexService(a, false), this.indexService(b, true)),

@@ -7,15 +7,14 @@ import { clone } from '../api/types';
 import type { EngineClient } from '../client/client';
 
 /** Assigns `pod` to `nodeName`; throws the apiserver's ApiError when the write is refused. */
-export function bindPod(client: EngineClient, podType: ResourceType, pod: KObject, nodeName: string, now: number): KObject {
-  void now;
+export function bindPod(client: EngineClient, podType: ResourceType, pod: KObject, nodeName: string): void {
+  // The bound pod arrives through the watch; no read-back (upstream's binder does not read either).
   client.post(podType, pod.metadata.namespace, pod.metadata.name!, 'binding', {
     apiVersion: 'v1',
     kind: 'Binding',
     metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace },
     target: { apiVersion: 'v1', kind: 'Node', name: nodeName },
   });
-  return client.get(podType, pod.metadata.namespace, pod.metadata.name!) ?? pod;
 }
 
 /**

@@ -17,7 +17,7 @@ export class InformerListers implements Listers {
   private readonly namespaces: Informer;
 
   constructor(deps: ComponentDeps) {
-    const svc = new Informer(deps.type('', 'Service'), deps.client);
+    const svc = deps.informers.informerFor(deps.type('', 'Service'));
     const put = (o: KObject) => {
       const ns = o.metadata.namespace ?? '';
       let m = this.services.get(ns);
@@ -25,11 +25,11 @@ export class InformerListers implements Listers {
       m.set(o.metadata.name ?? '', o);
     };
     svc.addHandlers({ add: put, update: (_o, n) => put(n), delete: (o) => this.services.get(o.metadata.namespace ?? '')?.delete(o.metadata.name ?? '') });
-    this.rs = new Informer(deps.type('apps', 'ReplicaSet'), deps.client);
-    this.sts = new Informer(deps.type('apps', 'StatefulSet'), deps.client);
-    this.pvcs = new Informer(deps.type('', 'PersistentVolumeClaim'), deps.client);
-    this.classes = new Informer(deps.type('storage.k8s.io', 'StorageClass'), deps.client);
-    this.namespaces = new Informer(deps.type('', 'Namespace'), deps.client);
+    this.rs = deps.informers.informerFor(deps.type('apps', 'ReplicaSet'));
+    this.sts = deps.informers.informerFor(deps.type('apps', 'StatefulSet'));
+    this.pvcs = deps.informers.informerFor(deps.type('', 'PersistentVolumeClaim'));
+    this.classes = deps.informers.informerFor(deps.type('storage.k8s.io', 'StorageClass'));
+    this.namespaces = deps.informers.informerFor(deps.type('', 'Namespace'));
     this.informers = [svc, this.rs, this.sts, this.pvcs, this.classes, this.namespaces];
   }
 

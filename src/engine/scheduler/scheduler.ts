@@ -19,6 +19,7 @@ import { podInfoOf, type PodInfo } from './pod-info';
 import { preempt } from './preemption';
 import { SchedulingQueue, type QueuedPod } from './queue';
 import type { CycleState } from './types';
+import { sameJson } from '../util/same-json';
 
 export interface SchedulerOptions {
   /** The schedulerName this scheduler serves (default `default-scheduler`). */
@@ -30,7 +31,6 @@ const spec = (o: KObject) => (o.spec ?? {}) as Obj;
 const phase = (o: KObject) => ((o.status ?? {}) as Obj).phase;
 const isAssigned = (o: KObject) => typeof spec(o).nodeName === 'string' && spec(o).nodeName !== '';
 const isTerminal = (o: KObject) => phase(o) === 'Succeeded' || phase(o) === 'Failed';
-const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 export class Scheduler implements Component {
   readonly name: string;
@@ -51,8 +51,8 @@ export class Scheduler implements Component {
     this.queue = new SchedulingQueue(deps.clock, () => this.kick());
     this.listers = new InformerListers(deps);
     this.podType = deps.type('', 'Pod');
-    this.pods = new Informer(this.podType, deps.client);
-    this.nodes = new Informer(deps.type('', 'Node'), deps.client);
+    this.pods = deps.informers.informerFor(this.podType);
+    this.nodes = deps.informers.informerFor(deps.type('', 'Node'));
     this.nodes.addHandlers({
       add: (n) => {
         this.cache.upsertNode(n);
@@ -179,7 +179,7 @@ export class Scheduler implements Component {
     const node = res.node!.name;
     const now = this.deps.clock.now();
     try {
-      bindPod(this.deps.client, this.podType, info.obj, node, now);
+      bindPod(this.deps.client, this.podType, info.obj, node);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       this.explanations.record(q.key, res, undefined, msg);

@@ -42,8 +42,8 @@ export class RootCACertPublisher implements Component {
 
   constructor(private readonly deps: ComponentDeps) {
     this.cmType = deps.type('', 'ConfigMap');
-    this.namespaces = new Informer(deps.type('', 'Namespace'), deps.client);
-    this.configMaps = new Informer(this.cmType, deps.client);
+    this.namespaces = deps.informers.informerFor(deps.type('', 'Namespace'));
+    this.configMaps = deps.informers.informerFor(this.cmType);
     this.queue = new WorkQueue(deps.clock, (ns) => this.sync(ns));
     this.namespaces.addHandlers({ add: (n) => this.queue.add(n.metadata.name!), update: (_o, n) => this.queue.add(n.metadata.name!) });
     const cmChanged = (c: KObject) => {

@@ -15,8 +15,8 @@ export class ServiceAccountsController implements Component {
 
   constructor(private readonly deps: ComponentDeps) {
     this.saType = deps.type('', 'ServiceAccount');
-    this.namespaces = new Informer(deps.type('', 'Namespace'), deps.client);
-    this.accounts = new Informer(this.saType, deps.client);
+    this.namespaces = deps.informers.informerFor(deps.type('', 'Namespace'));
+    this.accounts = deps.informers.informerFor(this.saType);
     this.queue = new WorkQueue(deps.clock, (ns) => this.sync(ns));
     this.namespaces.addHandlers({ add: (n) => this.queue.add(n.metadata.name!), update: (_o, n) => this.queue.add(n.metadata.name!) });
     this.accounts.addHandlers({

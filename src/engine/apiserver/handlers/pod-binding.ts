@@ -3,7 +3,7 @@
 // honours the Eviction's DeleteOptions; no PodDisruptionBudgets exist to refuse it).
 
 import type { ResourceType } from '../../api/registry';
-import { clone, type KObject } from '../../api/types';
+import type { KObject } from '../../api/types';
 import { rfc3339 } from '../../util/time';
 import { storeKey, type ServerContext } from '../context';
 import { ApiError, badRequest, conflict, notFound, statusFailure } from '../status';
@@ -32,14 +32,13 @@ export function bindPod(ctx: ServerContext, t: ResourceType, namespace: string, 
     throw conflict('', 'pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`);
   }
   if (spec.nodeName) throw conflict('', 'pods/binding', name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
-  const next = clone(cur) as KObject;
-  (next.spec as Record<string, unknown>).nodeName = node;
-  const status = (next.status ?? (next.status = {})) as { conditions?: Condition[] };
+  // Copies only the parts that change: the rest stays shared with the frozen stored object.
+  const curStatus = (cur.status ?? {}) as { conditions?: Condition[] };
   const now = rfc3339(ctx.clock.now());
-  const conds = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-  const prev = (status.conditions ?? []).find((c) => c.type === 'PodScheduled');
+  const conds = (curStatus.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+  const prev = (curStatus.conditions ?? []).find((c) => c.type === 'PodScheduled');
   conds.push({ lastProbeTime: null, lastTransitionTime: prev?.status === 'True' ? prev.lastTransitionTime : now, status: 'True', type: 'PodScheduled' });
-  status.conditions = conds;
+  const next: KObject = { ...cur, spec: { ...(cur.spec as object), nodeName: node }, status: { ...curStatus, conditions: conds } };
   ctx.store.update(key, next);
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
 }

@@ -30,8 +30,8 @@ export class CronJobController implements Component {
   constructor(private readonly deps: ComponentDeps) {
     this.cjType = deps.type('batch', 'CronJob');
     this.jobType = deps.type('batch', 'Job');
-    this.cjInformer = new Informer(this.cjType, deps.client);
-    this.jobInformer = new Informer(this.jobType, deps.client);
+    this.cjInformer = deps.informers.informerFor(this.cjType);
+    this.jobInformer = deps.informers.informerFor(this.jobType);
     this.queue = new WorkQueue(deps.clock, (k) => this.sync(k), (key, err) => (this.lastError = { key, err }));
     this.cjInformer.addHandlers({
       add: (cj) => this.queue.add(keyOf(cj)),

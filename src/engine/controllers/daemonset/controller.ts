@@ -33,10 +33,10 @@ export class DaemonSetController implements Component {
     this.dsType = deps.type('apps', 'DaemonSet');
     this.podType = deps.type('', 'Pod');
     this.revType = deps.type('apps', 'ControllerRevision');
-    this.dsInf = new Informer(this.dsType, deps.client);
-    this.podInf = new Informer(this.podType, deps.client);
-    this.nodeInf = new Informer(deps.type('', 'Node'), deps.client);
-    this.revInf = new Informer(this.revType, deps.client);
+    this.dsInf = deps.informers.informerFor(this.dsType);
+    this.podInf = deps.informers.informerFor(this.podType);
+    this.nodeInf = deps.informers.informerFor(deps.type('', 'Node'));
+    this.revInf = deps.informers.informerFor(this.revType);
     this.queue = new WorkQueue(deps.clock, (k) => this.sync(k));
     this.dsInf.addHandlers({ add: (d) => this.queue.add(keyOf(d)), update: (_o, d) => this.queue.add(keyOf(d)) });
     const ownerKey = (p: KObject) => {

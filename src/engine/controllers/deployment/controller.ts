@@ -50,9 +50,9 @@ export class DeploymentController implements Component {
   constructor(private readonly deps: ComponentDeps) {
     this.dType = deps.type('apps', 'Deployment');
     this.rsType = deps.type('apps', 'ReplicaSet');
-    this.dInformer = new Informer(this.dType, deps.client);
-    this.rsInformer = new Informer(this.rsType, deps.client);
-    this.podInformer = new Informer(deps.type('', 'Pod'), deps.client);
+    this.dInformer = deps.informers.informerFor(this.dType);
+    this.rsInformer = deps.informers.informerFor(this.rsType);
+    this.podInformer = deps.informers.informerFor(deps.type('', 'Pod'));
     this.queue = new WorkQueue(
       deps.clock,
       (k) => this.sync(k),

@@ -55,9 +55,9 @@ export class EndpointsController implements Component {
     this.svcType = deps.type('', 'Service');
     this.podType = deps.type('', 'Pod');
     this.epType = deps.type('', 'Endpoints');
-    this.svcInformer = new Informer(this.svcType, deps.client);
-    this.podInformer = new Informer(this.podType, deps.client);
-    this.epInformer = new Informer(this.epType, deps.client);
+    this.svcInformer = deps.informers.informerFor(this.svcType);
+    this.podInformer = deps.informers.informerFor(this.podType);
+    this.epInformer = deps.informers.informerFor(this.epType);
     this.queue = new WorkQueue(
       deps.clock,
       (k) => this.sync(k),

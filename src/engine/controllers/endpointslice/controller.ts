@@ -49,9 +49,9 @@ export class EndpointSliceController implements Component {
     this.svcType = deps.type('', 'Service');
     this.podType = deps.type('', 'Pod');
     this.sliceType = deps.type('discovery.k8s.io', 'EndpointSlice');
-    this.svcInformer = new Informer(this.svcType, deps.client);
-    this.podInformer = new Informer(this.podType, deps.client);
-    this.sliceInformer = new Informer(this.sliceType, deps.client);
+    this.svcInformer = deps.informers.informerFor(this.svcType);
+    this.podInformer = deps.informers.informerFor(this.podType);
+    this.sliceInformer = deps.informers.informerFor(this.sliceType);
     this.queue = new WorkQueue(
       deps.clock,
       (k) => this.sync(k),

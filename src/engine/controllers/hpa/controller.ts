@@ -45,7 +45,7 @@ export class HPAController implements Component {
     this.hpaType = deps.type('autoscaling', 'HorizontalPodAutoscaler');
     this.podType = deps.type('', 'Pod');
     this.metricsType = deps.type('metrics.k8s.io', 'PodMetrics');
-    this.informer = new Informer(this.hpaType, deps.client);
+    this.informer = deps.informers.informerFor(this.hpaType);
     this.queue = new WorkQueue(deps.clock, (k) => this.sync(k), (key, err) => (this.lastError = { key, err }));
     // Only additions sync at once; spec changes are picked up by the periodic sync (upstream's
     // queue rate-limits every HPA to one sync per period).

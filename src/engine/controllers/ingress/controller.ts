@@ -72,8 +72,8 @@ export class IngressNginxController implements Component {
     this.svcName = opts.serviceName ?? INGRESS_NGINX_CONTROLLER;
     this.interval = opts.statusIntervalMs ?? 60_000;
     this.cfg = opts.classConfig ?? DEFAULT_CLASS_CONFIG;
-    this.ingresses = new Informer(this.ingType, deps.client);
-    this.classes = new Informer(deps.type('networking.k8s.io', 'IngressClass'), deps.client);
+    this.ingresses = deps.informers.informerFor(this.ingType);
+    this.classes = deps.informers.informerFor(deps.type('networking.k8s.io', 'IngressClass'));
     this.queue = new WorkQueue(
       deps.clock,
       (k) => (k === ALL ? this.syncAll() : this.sync(k)),

@@ -42,8 +42,8 @@ export class JobController implements Component {
   constructor(private readonly deps: ComponentDeps) {
     this.jobType = deps.type('batch', 'Job');
     this.podType = deps.type('', 'Pod');
-    this.jobInformer = new Informer(this.jobType, deps.client);
-    this.podInformer = new Informer(this.podType, deps.client);
+    this.jobInformer = deps.informers.informerFor(this.jobType);
+    this.podInformer = deps.informers.informerFor(this.podType);
     this.expectations = new Expectations(() => deps.clock.now());
     this.queue = new WorkQueue(deps.clock, (k) => this.sync(k), (key, err) => (this.lastError = { key, err }));
     this.jobInformer.addHandlers({

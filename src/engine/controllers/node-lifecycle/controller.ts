@@ -61,9 +61,9 @@ export class NodeLifecycleController implements Component {
   constructor(private readonly deps: ComponentDeps) {
     this.nodeType = deps.type('', 'Node');
     this.podType = deps.type('', 'Pod');
-    this.nodes = new Informer(this.nodeType, deps.client);
-    this.leases = new Informer(deps.type('coordination.k8s.io', 'Lease'), deps.client);
-    this.pods = new Informer(this.podType, deps.client);
+    this.nodes = deps.informers.informerFor(this.nodeType);
+    this.leases = deps.informers.informerFor(deps.type('coordination.k8s.io', 'Lease'));
+    this.pods = deps.informers.informerFor(this.podType);
     this.podsByNode = new PodsByNode(this.pods);
     this.noSchedule = new WorkQueue(deps.clock, (k) => this.syncNoSchedule(k));
     this.nodes.addHandlers({ add: (n) => this.noSchedule.add(n.metadata.name!), update: (_o, n) => this.noSchedule.add(n.metadata.name!) });

@@ -47,8 +47,8 @@ export class PodGCController implements Component {
   constructor(private readonly deps: ComponentDeps) {
     this.podType = deps.type('', 'Pod');
     this.nodeType = deps.type('', 'Node');
-    this.nodes = new Informer(this.nodeType, deps.client);
-    this.pods = new Informer(this.podType, deps.client);
+    this.nodes = deps.informers.informerFor(this.nodeType);
+    this.pods = deps.informers.informerFor(this.podType);
     this.podsByNode = new PodsByNode(this.pods);
   }
 

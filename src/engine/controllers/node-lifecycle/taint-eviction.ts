@@ -49,8 +49,8 @@ export class TaintEvictionController implements Component {
 
   constructor(private readonly deps: ComponentDeps) {
     this.podType = deps.type('', 'Pod');
-    this.nodes = new Informer(deps.type('', 'Node'), deps.client);
-    this.pods = new Informer(this.podType, deps.client);
+    this.nodes = deps.informers.informerFor(deps.type('', 'Node'));
+    this.pods = deps.informers.informerFor(this.podType);
     this.podsByNode = new PodsByNode(this.pods);
     this.queue = new WorkQueue(deps.clock, (k) => this.sync(k));
     const nodeChanged = (o: KObject | undefined, n: KObject) => {

@@ -52,8 +52,8 @@ export class ReplicaSetController implements Component {
   constructor(private readonly deps: ComponentDeps) {
     this.rsType = deps.type('apps', 'ReplicaSet');
     this.podType = deps.type('', 'Pod');
-    this.rsInformer = new Informer(this.rsType, deps.client);
-    this.podInformer = new Informer(this.podType, deps.client);
+    this.rsInformer = deps.informers.informerFor(this.rsType);
+    this.podInformer = deps.informers.informerFor(this.podType);
     this.expectations = new Expectations(() => deps.clock.now());
     this.queue = new WorkQueue(
       deps.clock,

@@ -67,7 +67,7 @@ export class ResourceQuotaController implements Component {
 
   constructor(private readonly deps: ComponentDeps) {
     this.quotaType = deps.type('', 'ResourceQuota');
-    this.quotas = new Informer(this.quotaType, deps.client);
+    this.quotas = deps.informers.informerFor(this.quotaType);
     this.queue = new WorkQueue(deps.clock, (k) => this.sync(k), (key, err) => (this.lastError = { key, err }));
     this.quotas.addHandlers({
       add: (q) => this.trackQuota(q, true),
@@ -125,7 +125,7 @@ export class ResourceQuotaController implements Component {
     if (existing) return existing;
     const t = this.resourceType(ref);
     if (!t) return undefined;
-    const m: Monitor = { ref, informer: new Informer(t, this.deps.client), byNs: new Map() };
+    const m: Monitor = { ref, informer: this.deps.informers.informerFor(t), byNs: new Map() };
     const put = (o: KObject) => {
       const ns = o.metadata.namespace ?? '';
       if (!m.byNs.has(ns)) m.byNs.set(ns, new Map());

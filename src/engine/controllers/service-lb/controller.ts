@@ -30,7 +30,7 @@ export class ServiceLoadBalancerController implements Component {
 
   constructor(private readonly deps: ComponentDeps) {
     this.svcType = deps.type('', 'Service');
-    this.informer = new Informer(this.svcType, deps.client);
+    this.informer = deps.informers.informerFor(this.svcType);
     this.queue = new WorkQueue(
       deps.clock,
       (k) => this.sync(k),

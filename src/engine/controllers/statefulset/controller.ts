@@ -43,9 +43,9 @@ export class StatefulSetController implements Component {
     this.podType = deps.type('', 'Pod');
     this.crType = deps.type('apps', 'ControllerRevision');
     this.pvcType = deps.type('', 'PersistentVolumeClaim');
-    this.setInformer = new Informer(this.setType, deps.client);
-    this.podInformer = new Informer(this.podType, deps.client);
-    this.crInformer = new Informer(this.crType, deps.client);
+    this.setInformer = deps.informers.informerFor(this.setType);
+    this.podInformer = deps.informers.informerFor(this.podType);
+    this.crInformer = deps.informers.informerFor(this.crType);
     this.queue = new WorkQueue(deps.clock, (k) => this.sync(k), (key, err) => (this.lastError = { key, err }));
     this.setInformer.addHandlers({ add: (s) => this.queue.add(keyOf(s)), update: (_o, s) => this.queue.add(keyOf(s)) });
     this.podInformer.addHandlers({

@@ -49,11 +49,11 @@ export class VolumeController implements Component {
 
   constructor(private readonly deps: ComponentDeps) {
     this.t = { pvc: deps.type('', 'PersistentVolumeClaim'), pv: deps.type('', 'PersistentVolume') };
-    this.pvcs = new Informer(this.t.pvc, deps.client);
-    this.pvs = new Informer(this.t.pv, deps.client);
-    this.pods = new Informer(deps.type('', 'Pod'), deps.client);
-    this.classes = new Informer(deps.type('storage.k8s.io', 'StorageClass'), deps.client);
-    this.nodes = new Informer(deps.type('', 'Node'), deps.client);
+    this.pvcs = deps.informers.informerFor(this.t.pvc);
+    this.pvs = deps.informers.informerFor(this.t.pv);
+    this.pods = deps.informers.informerFor(deps.type('', 'Pod'));
+    this.classes = deps.informers.informerFor(deps.type('storage.k8s.io', 'StorageClass'));
+    this.nodes = deps.informers.informerFor(deps.type('', 'Node'));
     this.queue = new WorkQueue(deps.clock, (k) => this.sync(k), (key, err) => (this.lastError = { key, err }));
 
     const onClaim = (c: KObject) => {
