@@ -121,7 +121,6 @@ describe('keeping the cluster', () => {
     const p = (await openBesides('#s=AAAA-not-a-scenario')).page;
     await expect(p.locator('[data-testid="boot-warning"]').innerText()).resolves.toMatch(/share link/i);
     expect(await podNames(p)).toEqual(names);
-    await p.close();
   });
 
   it('a second tab says the cluster is open elsewhere', async () => {
