@@ -18,15 +18,17 @@ export function templateImages(d: KObject): string[] {
 }
 
 /**
- * A Deployment whose rollout is complete with `want` replicas ready: observed the latest spec, every
- * replica updated and available (what `kubectl rollout status` waits for).
+ * A Deployment whose rollout is complete with `wanted` replicas ready (any number from one up when
+ * not given): observed the latest spec, every replica updated and available (what `kubectl rollout
+ * status` waits for).
  */
-export function deploymentReady(objects: ClusterObjects, name: string, want: number, namespace = 'default'): CheckResult {
+export function deploymentReady(objects: ClusterObjects, name: string, wanted?: number, namespace = 'default'): CheckResult {
   const d = objects.get('Deployment', namespace, name);
   if (!d) return notYet(`There is no Deployment "${name}" in the ${namespace} namespace yet.`);
   const spec = rec(d.spec);
   const status = rec(d.status);
   const replicas = num(spec.replicas ?? 1);
+  const want = wanted ?? Math.max(1, replicas);
   if (replicas !== want) return notYet(`The Deployment "${name}" asks for ${replicas} replica${replicas === 1 ? '' : 's'}; it should ask for ${want}.`);
   if (num(status.observedGeneration) < num(d.metadata.generation)) return notYet(`The Deployment controller has not seen the latest change to "${name}" yet.`);
   const updated = num(status.updatedReplicas);

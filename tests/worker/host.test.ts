@@ -84,7 +84,9 @@ describe('PlaygroundHost shell', () => {
 
   it('runs the small shell: files, echo, pipes, unknown commands, clear', async () => {
     const { host } = await booted();
-    expect((await type(host, ['cat > a.yaml <<EOF', 'x: 1', 'EOF'])).reply).toEqual({ kind: 'done', code: 0 });
+    const written = await type(host, ['cat > a.yaml <<EOF', 'x: 1', 'EOF']);
+    expect(written.reply).toEqual({ kind: 'done', code: 0 });
+    expect(written.out).toBe('');
     expect(await host.readFile('a.yaml')).toBe('x: 1\n');
     await type(host, ['echo hello > b.txt']);
     expect((await type(host, ['ls'])).out).toBe('a.yaml\nb.txt\n');

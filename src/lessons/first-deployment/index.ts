@@ -19,7 +19,7 @@ export const firstDeployment: Lesson = {
         'Then look at it with `kubectl get deploy` and `kubectl get pods`: the pod goes from ContainerCreating to Running.',
       hints: ['The editor on the right can hold deployment.yml too: press Apply (Ctrl-S) to run `kubectl apply -f deployment.yml`.', '`kubectl describe deploy sample-deployment` shows its events.'],
       solution: `cat > deployment.yml <<EOF\n${DEPLOYMENT_YML}EOF\nkubectl apply -f deployment.yml\nsleep 30s\nkubectl get deploy\n`,
-      check: (o) => deploymentReady(o, DEPLOY, 1),
+      check: (o) => deploymentReady(o, DEPLOY),
     },
     {
       title: 'Scale it to 3 replicas',

@@ -64,7 +64,8 @@ export class Shell {
 
   private async runStep(step: Step, write: (s: string) => void, control: RunControl): Promise<number> {
     const term = control.mute(write);
-    const capture = (step.pipes?.length ?? 0) > 0 || (step.redirect !== undefined && !(step.argv[0] === 'cat' && step.stdin !== undefined && step.argv.length === 1));
+    // Output that goes to a pipe or a file is collected, never shown (`cat > F <<EOF` prints nothing).
+    const capture = (step.pipes?.length ?? 0) > 0 || step.redirect !== undefined;
     let captured = '';
     const io: CommandIO = { out: capture ? (s) => (captured += s) : term, err: term };
     let code: number;
@@ -79,7 +80,6 @@ export class Shell {
       // Ctrl-C ends a watch: what a pipe collected until then still reaches the filters.
       if (!capture) return code;
     }
-    if (step.redirect && step.argv[0] === 'cat' && step.stdin !== undefined && step.argv.length === 1) captured = step.stdin;
     if (step.pipes?.length) captured = applyFilters(captured, step.pipes);
     if (step.redirect) {
       const path = step.redirect.path.replace(/^\.\//, '');
