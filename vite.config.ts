@@ -2,7 +2,7 @@
 // build works from any sub-path. Vitest reads its own settings from the `test` block.
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { offlinePlugins } from './scripts/vite-offline';
+import { offlinePlugins } from './scripts/vite-offline.ts';
 import { fileURLToPath } from 'node:url';
 
 export default defineConfig({

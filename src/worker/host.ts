@@ -212,6 +212,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
       h.storage.setFiles(Object.fromEntries(h.session.files));
       h.feed?.filesChanged();
     },
+    openEditor: (ref) => h.feed?.openEditor(ref),
   }))(this);
 
   // ---- terminal ----

@@ -138,6 +138,8 @@ export interface FeedBatch {
   filesChanged?: boolean;
   /** Persistence state: quota errors, another tab owning the cluster. */
   storage?: StorageStatus;
+  /** `kubectl edit` in a terminal: the editor opens this live object. */
+  openEditor?: ObjectRef;
 }
 
 export type StorageStatus =

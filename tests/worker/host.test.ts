@@ -156,3 +156,20 @@ describe('PlaygroundHost feed', () => {
     expect(clockOnly.length).toBeLessThanOrEqual(5);
   });
 });
+
+describe('kubectl edit in the browser', () => {
+  it('opens the live object in the editor, or fails as kubectl does', async () => {
+    const { host, time, batches } = await booted();
+    await type(host, DEPLOY);
+    const ok = await type(host, ['kubectl edit deployment/web']);
+    expect(ok.reply).toEqual({ kind: 'done', code: 0 });
+    expect(ok.out).toBe('Editing deployment "web" in the editor: save it (Ctrl-S) to apply.\n');
+    await time.advance(50);
+    expect(batches.map((b) => b.openEditor).filter(Boolean)).toEqual([{ kind: 'Deployment', namespace: 'default', name: 'web' }]);
+    const missing = await type(host, ['kubectl edit deploy nope']);
+    expect(missing.reply).toEqual({ kind: 'done', code: 1 });
+    expect(missing.out).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+    const many = await type(host, ['kubectl edit nodes']);
+    expect(many.out).toMatch(/^error: the editor opens one object at a time; 4 match/);
+  });
+});

@@ -2,7 +2,7 @@
 // handle on the worker's API. Components read `objects`, `clock`, `lesson`; they act through `api`.
 
 import type { Remote } from 'comlink';
-import type { ClockState, FeedBatch, LessonStatus, ObjectView, PlaygroundApi, StorageStatus } from '../../worker/protocol';
+import type { ClockState, FeedBatch, LessonStatus, ObjectRef, ObjectView, PlaygroundApi, StorageStatus } from '../../worker/protocol';
 
 /** A command another component wants typed into the active terminal (the editor's Apply). */
 export interface TerminalRequest {
@@ -21,6 +21,8 @@ export class Playground {
   filesVersion = $state(0);
   /** The object whose details are open (cluster map / events click). */
   selected = $state.raw<{ kind: string; namespace?: string; name: string } | undefined>(undefined);
+  /** The latest `kubectl edit` from a terminal (a new object each time, so effects re-run). */
+  editRequest = $state.raw<{ ref: ObjectRef } | undefined>(undefined);
 
   private terminalHandler: ((req: TerminalRequest) => void) | undefined;
 
@@ -36,6 +38,7 @@ export class Playground {
     if (batch.lesson) this.lesson = batch.lesson;
     if (batch.storage) this.storage = batch.storage;
     if (batch.filesChanged) this.filesVersion++;
+    if (batch.openEditor) this.editRequest = { ref: batch.openEditor };
   }
 
   /** Objects of one kind, sorted by namespace then name. */

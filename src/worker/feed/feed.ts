@@ -7,7 +7,7 @@ import type { KObject } from '../../engine/api/types';
 import type { Cluster } from '../../engine/cluster';
 import type { WatchHandle } from '../../engine/apiserver/request';
 import type { TimeSource } from '../clock-driver';
-import type { ClockState, FeedBatch, LessonStatus, ObjectView, StorageStatus } from '../protocol';
+import type { ClockState, FeedBatch, LessonStatus, ObjectRef, ObjectView, StorageStatus } from '../protocol';
 import { viewOf, type ViewContext } from './views';
 
 /** [group, kind] of every watched type. */
@@ -38,7 +38,7 @@ export class ChangeFeed {
   private handles: WatchHandle[] = [];
   private nodeIPs = new Map<string, string>();
   private needReset = true;
-  private extras: { lesson?: LessonStatus; storage?: StorageStatus; filesChanged?: boolean } = {};
+  private extras: { lesson?: LessonStatus; storage?: StorageStatus; filesChanged?: boolean; openEditor?: ObjectRef } = {};
   private stateChanged = false;
   private clockMoved = false;
   private cancelFlush: (() => void) | undefined;
@@ -104,6 +104,12 @@ export class ChangeFeed {
     this.schedule(this.delay());
   }
 
+  /** Asks the page to open a live object in the editor (`kubectl edit`). */
+  openEditor(ref: ObjectRef): void {
+    this.extras.openEditor = ref;
+    this.schedule(this.delay());
+  }
+
   /** Number of objects mirrored (for tests and benchmarks). */
   get size(): number {
     return this.views.size;
@@ -151,7 +157,7 @@ export class ChangeFeed {
   flush(): void {
     if (this.stopped) return;
     const objectsChanged = this.dirty.size > 0;
-    const hasExtras = this.extras.lesson !== undefined || this.extras.storage !== undefined || this.extras.filesChanged === true;
+    const hasExtras = this.extras.lesson !== undefined || this.extras.storage !== undefined || this.extras.filesChanged === true || this.extras.openEditor !== undefined;
     if (!this.needReset && !objectsChanged && !hasExtras && !this.stateChanged && !this.clockMoved) return;
     const clock = this.clockState();
     const ctx: ViewContext = { now: clock.now, nodeIP: () => this.nodeIPs.values().next().value };

@@ -2,6 +2,7 @@
 // kubectl (through the shared Session, with this tab's own Ctrl-C) or a builtin, applies pipes
 // and `>` redirections, and answers with the exit code.
 
+import { editInEditor } from './edit';
 import { applyFilters } from '../../headless/runner';
 import type { Step } from '../../headless/script';
 import type { ShellReply } from '../protocol';
@@ -100,6 +101,7 @@ export class Shell {
   }
 
   private kubectl(args: string[], io: CommandIO, stdin: string | undefined, control: RunControl): Promise<number> {
+    if (args[0] === 'edit') return editInEditor(this.world, args.slice(1), io);
     const { session, driver } = this.world;
     const clock = session.cluster.clock;
     const { done } = session.run(args, io.out, stdin, io.err, {

@@ -5,6 +5,7 @@ import type { Transport } from '../../kubectl/transport';
 import type { Session } from '../../headless/session';
 import type { ClockDriver } from '../clock-driver';
 import type { JournalEntry } from '../scenario';
+import type { ObjectRef } from '../protocol';
 
 /** A journal entry before the host stamps it with the simulated instant. */
 export type Unstamped = JournalEntry extends infer E ? (E extends JournalEntry ? Omit<E, 't'> : never) : never;
@@ -21,6 +22,8 @@ export interface ShellWorld {
   addHistory(line: string): void;
   /** Session files were written or removed (the editor refreshes). */
   filesChanged(): void;
+  /** Opens a live object in the page's editor (`kubectl edit`). */
+  openEditor(ref: ObjectRef): void;
 }
 
 /** One command's streams: stdout may be captured (pipes, `>`), stderr goes to the terminal. */
