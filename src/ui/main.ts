@@ -4,8 +4,9 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { createPlayground } from './boot';
+import { playgroundContext } from './state/context';
 import { registerOffline } from './offline';
 
 const target = document.getElementById('app');
-if (target) mount(App, { target, props: { pg: createPlayground() } });
+if (target) mount(App, { target, context: playgroundContext(createPlayground()) });
 registerOffline();

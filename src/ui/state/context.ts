@@ -8,6 +8,11 @@ export function setPlayground(p: Playground): Playground {
   return setContext(KEY, p);
 }
 
+/** The context map `mount(App, { context })` takes, holding the Playground. */
+export function playgroundContext(p: Playground): Map<symbol, Playground> {
+  return new Map([[KEY, p]]);
+}
+
 export function getPlayground(): Playground {
   const p = getContext<Playground | undefined>(KEY);
   if (!p) throw new Error('getPlayground() outside <App>');
