@@ -69,6 +69,11 @@ function ingressChoices(ing: IngressView): AddressChoice[] {
   return out;
 }
 
+/** Namespaces of the cluster's own add-ons (kube-system, ingress-nginx, ...). */
+export function isSystemNamespace(ns: string | undefined): boolean {
+  return ns !== undefined && (ns.startsWith('kube-') || ns === 'ingress-nginx' || ns === 'local-path-storage');
+}
+
 /** Every address a user can open from outside the cluster, Services first, sorted by label. */
 export function addressChoices(objects: Iterable<ObjectView>): AddressChoice[] {
   const services: ServiceView[] = [];
@@ -81,7 +86,13 @@ export function addressChoices(objects: Iterable<ObjectView>): AddressChoice[] {
   }
   // The first Ready worker by name: stable while nodes come and go elsewhere.
   const nodeIP = workers.sort((a, b) => (a.name < b.name ? -1 : 1))[0]?.internalIP;
-  const svc = services.flatMap((s) => serviceChoices(s, nodeIP)).sort((a, b) => a.label.localeCompare(b.label));
+  // The learner's own Services come first (LoadBalancers before NodePorts), add-ons' last: the
+  // address bar opens on what the user just exposed, not on ingress-nginx's NodePort.
+  const rank = (s: ServiceView) => (isSystemNamespace(s.namespace) ? 2 : 0) + (s.type === 'LoadBalancer' ? 0 : 1);
+  const svc = services
+    .flatMap((s) => serviceChoices(s, nodeIP).map((c) => ({ c, r: rank(s) })))
+    .sort((a, b) => a.r - b.r || a.c.label.localeCompare(b.c.label))
+    .map((x) => x.c);
   const ing = ingresses.flatMap(ingressChoices).sort((a, b) => a.label.localeCompare(b.label));
   return [...svc, ...ing];
 }

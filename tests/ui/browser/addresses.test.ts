@@ -25,6 +25,7 @@ describe('addressChoices', () => {
     service('alt', { type: 'LoadBalancer', externalAddress: '172.18.255.201', ports: '8080:31001/TCP' }),
     service('lb-pending', { type: 'LoadBalancer', ports: '80:31002/TCP' }),
     service('np', { type: 'NodePort', externalAddress: '172.18.0.3:30080', ports: '80:30080/TCP' }),
+    service('ingress-nginx-controller', { namespace: 'ingress-nginx', type: 'NodePort', ports: '80:32080/TCP' }),
     ingress('site', { address: '172.18.255.210', rules: [{ host: 'shop.local', path: '/', service: 'web', port: '80' }, { host: 'shop.local', path: '/', service: 'web', port: '80' }, { host: 'api.local', path: '/v1', service: 'alt', port: '8080' }] }),
     ingress('catchall', { address: '172.18.255.211', rules: [{ path: '/', service: 'web', port: '80' }] }),
     ingress('no-address', { rules: [{ host: 'later.local', path: '/', service: 'web', port: '80' }] }),
@@ -33,10 +34,12 @@ describe('addressChoices', () => {
 
   it('lists LoadBalancer IPs, NodePorts (on the first Ready worker when unassigned) and Ingress hosts', () => {
     expect(choices.map((c) => [c.label, c.url, c.host ?? null])).toEqual([
-      ['http://172.18.0.3:30080/', 'http://172.18.0.3:30080/', null],
+      // LoadBalancers first (the pending one by NodePort), then NodePorts, then add-ons' Services.
       ['http://172.18.0.3:31002/', 'http://172.18.0.3:31002/', null],
       ['http://172.18.255.200/', 'http://172.18.255.200/', null],
       ['http://172.18.255.201:8080/', 'http://172.18.255.201:8080/', null],
+      ['http://172.18.0.3:30080/', 'http://172.18.0.3:30080/', null],
+      ['http://172.18.0.3:32080/', 'http://172.18.0.3:32080/', null],
       ['http://172.18.255.211/', 'http://172.18.255.211/', null],
       ['http://api.local/v1', 'http://172.18.255.210/v1', 'api.local'],
       ['http://later.local/', 'http://later.local/', 'later.local'],
