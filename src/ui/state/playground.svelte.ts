@@ -2,7 +2,8 @@
 // handle on the worker's API. Components read `objects`, `clock`, `lesson`; they act through `api`.
 
 import type { Remote } from 'comlink';
-import type { ClockState, FeedBatch, LessonStatus, ObjectRef, ObjectView, PlaygroundApi, StorageStatus } from '../../worker/protocol';
+import type { ClockState, EventView, FeedBatch, LessonStatus, ObjectRef, ObjectView, PlaygroundApi, StorageStatus } from '../../worker/protocol';
+import { CHANGE_CAP, changesOf } from './changes';
 
 /** A command another component wants typed into the active terminal (the editor's Apply). */
 export interface TerminalRequest {
@@ -24,12 +25,20 @@ export class Playground {
   /** The latest `kubectl edit` from a terminal (a new object each time, so effects re-run). */
   editRequest = $state.raw<{ ref: ObjectRef } | undefined>(undefined);
 
+  /** Recent object changes (created, deleted, status moves), oldest first, for the timeline. */
+  changes = $state.raw<EventView[]>([]);
+  private changeSeq = 0;
+
   private terminalHandler: ((req: TerminalRequest) => void) | undefined;
 
   constructor(readonly api: Remote<PlaygroundApi>) {}
 
   /** Applies one change-feed batch to the mirror. */
   applyBatch(batch: FeedBatch): void {
+    if (!batch.reset) {
+      const rows = changesOf(this.objects, batch.upserts, batch.deletes, batch.clock.now, () => ++this.changeSeq);
+      if (rows.length) this.changes = [...this.changes, ...rows].slice(-CHANGE_CAP);
+    }
     const next = batch.reset ? new Map<string, ObjectView>() : new Map(this.objects);
     for (const uid of batch.deletes) next.delete(uid);
     for (const v of batch.upserts) next.set(v.uid, v);
