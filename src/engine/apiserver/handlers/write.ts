@@ -201,6 +201,12 @@ export function prepareUpdate(ctx: ServerContext, t: ResourceType, obj: KObject,
   return next;
 }
 
+/** Finalizers still to run: metadata's, plus a Namespace's spec.finalizers. */
+function pendingFinalizers(o: KObject, isNamespace: boolean): number {
+  const spec = isNamespace ? (((o.spec ?? {}) as { finalizers?: string[] }).finalizers ?? []) : [];
+  return (o.metadata.finalizers ?? []).length + spec.length;
+}
+
 /** Admission, validation and the store write shared by update and patch. */
 export function commitUpdate(ctx: ServerContext, t: ResourceType, next: KObject, old: KObject, opts: WriteOptions): KObject {
   const name = old.metadata.name ?? '';
@@ -213,9 +219,7 @@ export function commitUpdate(ctx: ServerContext, t: ResourceType, next: KObject,
   // Only an update that removes the last finalizer ends a deletion (ShouldDeleteDuringUpdate);
   // a pod in graceful deletion stays until the kubelet deletes it with grace 0.
   const isNamespace = t.group === '' && t.kind === 'Namespace';
-  const specFinalizers = (o: KObject) => (isNamespace ? ((o.spec ?? {}) as { finalizers?: string[] }).finalizers ?? [] : []);
-  const pending = (o: KObject) => (o.metadata.finalizers ?? []).length + specFinalizers(o).length;
-  const finishing = next.metadata.deletionTimestamp !== undefined && pending(next) === 0 && (pending(old) > 0 || isNamespace);
+  const finishing = next.metadata.deletionTimestamp !== undefined && pendingFinalizers(next, isNamespace) === 0 && (pendingFinalizers(old, isNamespace) > 0 || isNamespace);
   if (opts.dryRun) return next;
   if (jsonEqual({ ...next, metadata: { ...next.metadata, resourceVersion: undefined } }, { ...old, metadata: { ...old.metadata, resourceVersion: undefined } })) {
     // A no-op write keeps the resourceVersion, as etcd3's GuaranteedUpdate does.
