@@ -35,21 +35,39 @@ export function fieldValidationMode(v: string | undefined): FieldValidation {
  * Removes the fields the schema does not know from `obj` (in place) and returns their paths,
  * as the decoder reports them (`spec.replicass`, `spec.template.spec.containers[0].imagee`).
  */
-export function pruneUnknownFields(t: ResourceType, obj: KObject): string[] {
+export function pruneUnknownFields(t: ResourceType, obj: KObject, shared?: SharedParts): string[] {
   const schema = kindSchema(t);
   if (!schema || t.custom) return [];
   const unknown: string[] = [];
-  walk(obj, schema, '', unknown, 0);
+  if (!shared) {
+    walk(obj, schema, '', unknown, 0);
+    return unknown;
+  }
+  // A top-level field that is the very (frozen) subtree already stored was checked when stored.
+  const rest: Record<string, unknown> = {};
+  for (const k of Object.keys(obj)) if (obj[k] !== shared.stored[k] || !Object.isFrozen(obj[k])) rest[k] = obj[k];
+  // Unknown top-level fields are dropped from `rest` only: a /status write discards them anyway.
+  walk(rest, schema, '', unknown, 0, shared.privateKeys);
   return unknown;
 }
 
-function walk(value: unknown, schemaIn: OpenApiSchema, path: string, unknown: string[], depth: number): void {
+/** Which top-level fields of a body are private copies, and the stored object the rest may share. */
+export interface SharedParts {
+  privateKeys: ReadonlySet<string>;
+  stored: KObject;
+}
+
+/**
+ * `privateKeys`, when given, names the top-level fields that are the caller's own copies; the
+ * others are shared (a /status write keeps only metadata and status) and are only reported.
+ */
+function walk(value: unknown, schemaIn: OpenApiSchema, path: string, unknown: string[], depth: number, privateKeys?: ReadonlySet<string>, prune = true): void {
   if (depth > 64 || value === null || typeof value !== 'object') return;
   const schema = deref(schemaIn);
   if (schema['x-kubernetes-preserve-unknown-fields'] || schema['x-kubernetes-int-or-string']) return;
   if (Array.isArray(value)) {
     if (!schema.items) return;
-    value.forEach((v, i) => walk(v, schema.items!, `${path}[${i}]`, unknown, depth + 1));
+    value.forEach((v, i) => walk(v, schema.items!, `${path}[${i}]`, unknown, depth + 1, undefined, prune));
     return;
   }
   const obj = value as Record<string, unknown>;
@@ -57,17 +75,18 @@ function walk(value: unknown, schemaIn: OpenApiSchema, path: string, unknown: st
     for (const key of Object.keys(obj)) {
       const child = schema.properties[key];
       const p = path ? `${path}.${key}` : key;
+      const pruneHere = prune && (privateKeys === undefined || privateKeys.has(key));
       if (!child) {
         unknown.push(p);
-        delete obj[key];
+        if (pruneHere) delete obj[key];
         continue;
       }
-      walk(obj[key], child, p, unknown, depth + 1);
+      walk(obj[key], child, p, unknown, depth + 1, undefined, pruneHere);
     }
     return;
   }
   if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-    for (const key of Object.keys(obj)) walk(obj[key], schema.additionalProperties, `${path}.${key}`, unknown, depth + 1);
+    for (const key of Object.keys(obj)) walk(obj[key], schema.additionalProperties, `${path}.${key}`, unknown, depth + 1, undefined, prune);
   }
 }
 

@@ -5,12 +5,14 @@ import { NAME_ALPHABET, type Random } from '../clock';
 
 /** A version-4-shaped UUID from the seeded PRNG. */
 export function newUid(random: Random): string {
-  const hex = (n: number) => {
-    let s = '';
-    for (let i = 0; i < n; i++) s += '0123456789abcdef'[random.intn(16)];
-    return s;
-  };
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[random.intn(4)]}${hex(3)}-${hex(12)}`;
+  // Template parts evaluate left to right, so the draws come in the same order as written.
+  return `${hexDigits(random, 8)}-${hexDigits(random, 4)}-4${hexDigits(random, 3)}-${'89ab'[random.intn(4)]}${hexDigits(random, 3)}-${hexDigits(random, 12)}`;
+}
+
+function hexDigits(random: Random, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += '0123456789abcdef'[random.intn(16)];
+  return s;
 }
 
 /** generateName + 5 characters, as the apiserver's names.SimpleNameGenerator (max 63 chars of base kept). */

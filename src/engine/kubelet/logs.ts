@@ -40,12 +40,16 @@ export function rfc3339Nano(ms: number, nanos: number): string {
   return `${base}.${frac.toString().padStart(9, '0').replace(/0+$/, '')}Z`;
 }
 
-/** A deterministic sub-millisecond part from a container ID and line number (no PRNG draw). */
-function subMs(id: string, seq: number): number {
+/** FNV-1a over a container ID: the per-instance half of subMs, computed once per append. */
+function idHash(id: string): number {
   let h = 2166136261;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-  h = Math.imul(h ^ seq, 16777619) >>> 0;
-  return h % 1_000_000;
+  return h;
+}
+
+/** A deterministic sub-millisecond part from a container ID's hash and line number (no PRNG draw). */
+function subMs(idH: number, seq: number): number {
+  return (Math.imul(idH ^ seq, 16777619) >>> 0) % 1_000_000;
 }
 
 type Follower = (line: LogLine) => void;
@@ -61,12 +65,15 @@ export class LogStore {
     let lines = this.logs.get(containerID);
     if (!lines) this.logs.set(containerID, (lines = []));
     const parts = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+    if (parts.length === 0) return;
+    const idH = idHash(containerID);
     for (const part of parts) {
       const n = (this.seq.get(containerID) ?? 0) + 1;
       this.seq.set(containerID, n);
-      const line: LogLine = { at, nanos: subMs(containerID, n), stream, text: part };
+      const line: LogLine = { at, nanos: subMs(idH, n), stream, text: part };
       lines.push(line);
-      for (const f of this.followers.get(containerID) ?? []) f(line);
+      const followers = this.followers.get(containerID);
+      if (followers) for (const f of followers) f(line);
     }
     if (lines.length > MAX_LINES_PER_INSTANCE) lines.splice(0, lines.length - MAX_LINES_PER_INSTANCE);
   }

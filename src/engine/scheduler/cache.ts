@@ -23,6 +23,12 @@ export interface SelectorCounts {
   readonly selector: Selector;
   /** Indexed by NodeInfo.slot. */
   readonly perNode: number[];
+  /**
+   * topologyKey -> label value ('' when absent) -> matching pods summed over every node, built on
+   * first use and kept current with perNode, so spreading over zones need not visit every node
+   * for every pod. Dropped when node labels change or nodes come and go.
+   */
+  readonly domains: Map<string, Map<string, number>>;
   lastUsed: number;
 }
 
@@ -80,11 +86,13 @@ export class SchedulerCache {
     const name = node.metadata.name ?? '';
     let ni = this.byName.get(name);
     if (ni) {
-      const oldZone = zoneKey(ni.labels);
+      const oldLabels = ni.labels;
+      const oldZone = zoneKey(oldLabels);
       this.countImages(ni, -1);
       ni.setNode(node);
       this.countImages(ni, 1);
       if (zoneKey(ni.labels) !== oldZone) this.orderDirty = true;
+      if (!sameLabels(oldLabels, ni.labels)) this.dropDomains();
       return ni;
     }
     const slot = this.freeSlots.pop() ?? this.nextSlot++;
@@ -92,6 +100,7 @@ export class SchedulerCache {
     this.byName.set(name, ni);
     this.countImages(ni, 1);
     for (const t of this.tracked.values()) t.perNode[slot] = 0;
+    this.dropDomains();
     const waiting = this.orphans.get(name);
     if (waiting) {
       this.orphans.delete(name);
@@ -111,6 +120,7 @@ export class SchedulerCache {
     for (const p of ni.pods.values()) this.countSelectors(ni, p, -1);
     this.freeSlots.push(ni.slot);
     this.orderDirty = true;
+    this.dropDomains();
   }
 
   /** Adds or replaces an assigned pod (its nodeName set). */
@@ -166,7 +176,35 @@ export class SchedulerCache {
     if (p.terminating) return;
     const set = this.trackedByNs.get(p.namespace);
     if (!set) return;
-    for (const t of set) if (t.selector.matches(p.labels)) t.perNode[ni.slot] = (t.perNode[ni.slot] ?? 0) + sign;
+    for (const t of set) {
+      if (!t.selector.matches(p.labels)) continue;
+      t.perNode[ni.slot] = (t.perNode[ni.slot] ?? 0) + sign;
+      for (const [key, sums] of t.domains) {
+        const v = ni.labels[key] ?? '';
+        sums.set(v, (sums.get(v) ?? 0) + sign);
+      }
+    }
+  }
+
+  /**
+   * Matching pods per value of `topologyKey` over every node (nodes without the label count
+   * under ''), as summing `t.perNode` over all nodes by their label would give.
+   */
+  domainCounts(t: SelectorCounts, topologyKey: string): ReadonlyMap<string, number> {
+    let sums = t.domains.get(topologyKey);
+    if (!sums) {
+      sums = new Map();
+      for (const ni of this.byName.values()) {
+        const v = ni.labels[topologyKey] ?? '';
+        sums.set(v, (sums.get(v) ?? 0) + (t.perNode[ni.slot] ?? 0));
+      }
+      t.domains.set(topologyKey, sums);
+    }
+    return sums;
+  }
+
+  private dropDomains(): void {
+    for (const t of this.tracked.values()) t.domains.clear();
   }
 
   /**
@@ -179,7 +217,7 @@ export class SchedulerCache {
     let t = this.tracked.get(key);
     if (!t) {
       if (this.tracked.size >= MAX_TRACKED_SELECTORS) this.evictOldest();
-      t = { namespace: ns, selector, perNode: [], lastUsed: 0 };
+      t = { namespace: ns, selector, perNode: [], domains: new Map(), lastUsed: 0 };
       for (const ni of this.byName.values()) t.perNode[ni.slot] = 0;
       for (const p of this.podsInNamespace(ns)) {
         const ni = this.byName.get(p.nodeName);
@@ -216,4 +254,12 @@ export class SchedulerCache {
     this.ordered = out;
     this.orderDirty = false;
   }
+}
+
+function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
+  if (a === b) return true;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k] || !Object.hasOwn(b, k)) return false;
+  return true;
 }

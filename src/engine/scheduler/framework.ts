@@ -152,7 +152,8 @@ function scoreNodes(state: CycleState, res: ScheduleResult): void {
   for (const p of SCORE_PLUGINS) {
     if (p.preScore && !p.preScore(state, nodes)) continue;
     const scores = new Float64Array(nodes.length);
-    for (let i = 0; i < nodes.length; i++) scores[i] = p.score(state, nodes[i]);
+    if (p.scoreAll) p.scoreAll(state, nodes, scores);
+    else for (let i = 0; i < nodes.length; i++) scores[i] = p.score(state, nodes[i]);
     p.normalize?.(state, nodes, scores);
     for (let i = 0; i < nodes.length; i++) totals[i] += scores[i] * p.weight;
     res.scores.push({ plugin: p, scores });

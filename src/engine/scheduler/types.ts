@@ -57,6 +57,11 @@ export interface ScorePlugin {
   preScore?(state: CycleState, nodes: readonly NodeInfo[]): boolean;
   /** A raw score for one node (0..100 for plugins without normalisation). */
   score(state: CycleState, node: NodeInfo): number;
+  /**
+   * The same raw scores for every node at once, when a plugin can hoist its per-attempt lookups
+   * out of the node loop (the framework prefers it; 420 nodes per pod at 1,000 nodes).
+   */
+  scoreAll?(state: CycleState, nodes: readonly NodeInfo[], out: Float64Array): void;
   /** Rewrites raw scores in place to 0..100 (ScoreExtensions.NormalizeScore). */
   normalize?(state: CycleState, nodes: readonly NodeInfo[], scores: Float64Array): void;
 }

@@ -13,7 +13,7 @@ import { GENERATION_KINDS, RESET_STATUS_ON_CREATE, generateName, jsonEqual, newU
 import { ApiError, alreadyExists, badRequest, conflict, notFound } from '../status';
 import { groupVersion } from '../../api/registry';
 import { prepareForCreate, prepareForUpdate } from '../../api/kinds';
-import { pruneUnknownFields, strictDecodingError, type FieldValidation } from '../field-validation';
+import { pruneUnknownFields, strictDecodingError, type FieldValidation, type SharedParts } from '../field-validation';
 import { checkSecretData } from '../secret-decode';
 
 export interface WriteOptions {
@@ -27,20 +27,23 @@ export interface WriteOptions {
 }
 
 /** Drops unknown fields, refusing them in Strict mode or warning about them in Warn mode. */
-export function checkFields(t: ResourceType, obj: KObject, opts: WriteOptions): void {
-  const unknown = pruneUnknownFields(t, obj);
+export function checkFields(t: ResourceType, obj: KObject, opts: WriteOptions, shared?: SharedParts): void {
+  const unknown = pruneUnknownFields(t, obj, shared);
   if (unknown.length === 0) return;
   const mode = opts.fieldValidation ?? 'Warn';
   if (mode === 'Strict') throw strictDecodingError(t, unknown);
   if (mode === 'Warn') for (const u of unknown) opts.warnings?.push(`unknown field "${u}"`);
 }
 
-/** Checks that a body is an object of the endpoint's kind and namespace; returns a private copy. */
-export function decodeBody(t: ResourceType, namespace: string | undefined, body: unknown): KObject {
+/**
+ * Checks that a body is an object of the endpoint's kind and namespace; returns a private copy,
+ * or with `only`, a shallow copy whose listed top-level fields are private and the rest shared.
+ */
+export function decodeBody(t: ResourceType, namespace: string | undefined, body: unknown, only?: ReadonlySet<string>): KObject {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw badRequest('the body of the request was in an unknown format');
   }
-  const obj = clone(body as KObject);
+  const obj = only ? partialCopy(body as KObject, only) : clone(body as KObject);
   const gv = groupVersion(t);
   if (obj.apiVersion === undefined || obj.apiVersion === '') obj.apiVersion = gv;
   if (obj.kind === undefined || obj.kind === '') obj.kind = t.kind;
@@ -62,6 +65,18 @@ export function decodeBody(t: ResourceType, namespace: string | undefined, body:
   }
   return obj;
 }
+
+function partialCopy(body: KObject, only: ReadonlySet<string>): KObject {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(body)) {
+    const v = (body as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = only.has(k) ? clone(v) : v;
+  }
+  return out as KObject;
+}
+
+/** What a /status write keeps from its body (prepareUpdate reads nothing else). */
+const STATUS_WRITE_KEYS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'metadata', 'status']);
 
 function throwIfInvalid(t: ResourceType, name: string, errs: FieldError[] | undefined): void {
   if (errs && errs.length > 0) throw new ApiError(invalidStatus(t.group, t.kind, name, errs));
@@ -116,13 +131,15 @@ export function updateObject(
   body: unknown,
   opts: WriteOptions,
 ): KObject {
-  const obj = decodeBody(t, namespace, body);
-  checkFields(t, obj, opts);
+  // A /status write (a kubelet's, every few seconds per pod) copies only what it keeps.
+  const statusOnly = opts.subresource === 'status' && !t.custom;
+  const obj = decodeBody(t, namespace, body, statusOnly ? STATUS_WRITE_KEYS : undefined);
+  const old = ctx.store.get(storeKey(t), namespace ?? '', name);
+  checkFields(t, obj, opts, statusOnly && old ? { privateKeys: STATUS_WRITE_KEYS, stored: old } : undefined);
   if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
     throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
   }
   obj.metadata.name = name;
-  const old = ctx.store.get(storeKey(t), namespace ?? '', name);
   if (!old) throw notFound(t.group, t.plural, name);
   const rv = obj.metadata.resourceVersion;
   if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) {
@@ -184,6 +201,12 @@ export function prepareUpdate(ctx: ServerContext, t: ResourceType, obj: KObject,
   return next;
 }
 
+/** Finalizers still to run: metadata's, plus a Namespace's spec.finalizers. */
+function pendingFinalizers(o: KObject, isNamespace: boolean): number {
+  const spec = isNamespace ? (((o.spec ?? {}) as { finalizers?: string[] }).finalizers ?? []) : [];
+  return (o.metadata.finalizers ?? []).length + spec.length;
+}
+
 /** Admission, validation and the store write shared by update and patch. */
 export function commitUpdate(ctx: ServerContext, t: ResourceType, next: KObject, old: KObject, opts: WriteOptions): KObject {
   const name = old.metadata.name ?? '';
@@ -196,9 +219,7 @@ export function commitUpdate(ctx: ServerContext, t: ResourceType, next: KObject,
   // Only an update that removes the last finalizer ends a deletion (ShouldDeleteDuringUpdate);
   // a pod in graceful deletion stays until the kubelet deletes it with grace 0.
   const isNamespace = t.group === '' && t.kind === 'Namespace';
-  const specFinalizers = (o: KObject) => (isNamespace ? ((o.spec ?? {}) as { finalizers?: string[] }).finalizers ?? [] : []);
-  const pending = (o: KObject) => (o.metadata.finalizers ?? []).length + specFinalizers(o).length;
-  const finishing = next.metadata.deletionTimestamp !== undefined && pending(next) === 0 && (pending(old) > 0 || isNamespace);
+  const finishing = next.metadata.deletionTimestamp !== undefined && pendingFinalizers(next, isNamespace) === 0 && (pendingFinalizers(old, isNamespace) > 0 || isNamespace);
   if (opts.dryRun) return next;
   if (jsonEqual({ ...next, metadata: { ...next.metadata, resourceVersion: undefined } }, { ...old, metadata: { ...old.metadata, resourceVersion: undefined } })) {
     // A no-op write keeps the resourceVersion, as etcd3's GuaranteedUpdate does.

@@ -13,6 +13,7 @@ import { serviceSelector, type EndpointPodView, type ServiceView } from './pods'
 import { computeSubsets, endpointsToWrite, type EndpointsView } from './reconcile';
 import { ServicePodIndex } from './service-index';
 import { TriggerTimeTracker } from './trigger-time';
+import { sameJson } from '../../util/same-json';
 
 const SOURCE = { component: 'endpoint-controller' };
 
@@ -23,19 +24,27 @@ function errText(e: unknown): string {
 /** Whether a pod update can change any Endpoints (labels, IP, readiness, deletion, node, ports). */
 export function podChangeMatters(old: EndpointPodView, cur: EndpointPodView): boolean {
   if (old.metadata.resourceVersion === cur.metadata.resourceVersion) return false;
-  const view = (p: EndpointPodView) =>
-    JSON.stringify([
-      p.metadata.labels ?? {},
-      p.metadata.deletionTimestamp ?? '',
-      p.status?.podIP ?? '',
-      p.status?.podIPs ?? [],
-      p.status?.phase ?? '',
-      p.status?.conditions?.find((c) => c.type === 'Ready') ?? null,
-      p.spec?.nodeName ?? '',
-      p.spec?.hostname ?? '',
-      p.spec?.subdomain ?? '',
-    ]);
-  return view(old) !== view(cur);
+  // Compared without serialising: every pod status write reaches both endpoint controllers.
+  return !sameJson(endpointView(old), endpointView(cur));
+}
+
+/** The parts of a pod that Endpoints and EndpointSlices are built from. */
+function endpointView(p: EndpointPodView): unknown[] {
+  return [
+    p.metadata.labels ?? {},
+    p.metadata.deletionTimestamp ?? '',
+    p.status?.podIP ?? '',
+    p.status?.podIPs ?? [],
+    p.status?.phase ?? '',
+    p.status?.conditions?.find(isReadyCondition) ?? null,
+    p.spec?.nodeName ?? '',
+    p.spec?.hostname ?? '',
+    p.spec?.subdomain ?? '',
+  ];
+}
+
+function isReadyCondition(c: { type: string }): boolean {
+  return c.type === 'Ready';
 }
 
 export class EndpointsController implements Component {

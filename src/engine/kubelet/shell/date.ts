@@ -13,43 +13,46 @@ const pad = (n: number, w = 2, c = '0') => String(n).padStart(w, c);
  */
 export function formatDate(ms: number, format = '%a %b %e %H:%M:%S %Z %Y'): string {
   const d = new Date(ms);
-  const start = Date.UTC(d.getUTCFullYear(), 0, 1);
-  const yday = Math.floor((ms - start) / 86_400_000) + 1;
-  const h12 = d.getUTCHours() % 12 || 12;
-  const map: Record<string, () => string> = {
-    a: () => DAYS[d.getUTCDay()],
-    A: () => DAYS_LONG[d.getUTCDay()],
-    b: () => MONTHS[d.getUTCMonth()],
-    h: () => MONTHS[d.getUTCMonth()],
-    B: () => MONTHS_LONG[d.getUTCMonth()],
-    C: () => pad(Math.floor(d.getUTCFullYear() / 100)),
-    d: () => pad(d.getUTCDate()),
-    e: () => pad(d.getUTCDate(), 2, ' '),
-    D: () => `${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/${pad(d.getUTCFullYear() % 100)}`,
-    F: () => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-    H: () => pad(d.getUTCHours()),
-    I: () => pad(h12),
-    j: () => pad(yday, 3),
-    k: () => pad(d.getUTCHours(), 2, ' '),
-    m: () => pad(d.getUTCMonth() + 1),
-    M: () => pad(d.getUTCMinutes()),
-    n: () => '\n',
-    N: () => pad(d.getUTCMilliseconds(), 3) + '000000',
-    p: () => (d.getUTCHours() < 12 ? 'AM' : 'PM'),
-    R: () => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
-    s: () => String(Math.floor(ms / 1000)),
-    S: () => pad(d.getUTCSeconds()),
-    t: () => '\t',
-    T: () => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`,
-    u: () => String(d.getUTCDay() || 7),
-    w: () => String(d.getUTCDay()),
-    y: () => pad(d.getUTCFullYear() % 100),
-    Y: () => String(d.getUTCFullYear()),
-    z: () => '+0000',
-    Z: () => 'UTC',
-    '%': () => '%',
-  };
-  return format.replace(/%(.)/g, (all, c: string) => (map[c] ? map[c]() : all));
+  return format.replace(/%(.)/g, (all, c: string) => field(d, ms, c) ?? all);
+}
+
+/** One `%c` conversion, or undefined for an unknown one (printed as is). A switch rather than a
+ * table of closures: nginx formats a timestamp per log line, thousands of times per second. */
+function field(d: Date, ms: number, c: string): string | undefined {
+  switch (c) {
+    case 'a': return DAYS[d.getUTCDay()];
+    case 'A': return DAYS_LONG[d.getUTCDay()];
+    case 'b':
+    case 'h': return MONTHS[d.getUTCMonth()];
+    case 'B': return MONTHS_LONG[d.getUTCMonth()];
+    case 'C': return pad(Math.floor(d.getUTCFullYear() / 100));
+    case 'd': return pad(d.getUTCDate());
+    case 'e': return pad(d.getUTCDate(), 2, ' ');
+    case 'D': return `${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/${pad(d.getUTCFullYear() % 100)}`;
+    case 'F': return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    case 'H': return pad(d.getUTCHours());
+    case 'I': return pad(d.getUTCHours() % 12 || 12);
+    case 'j': return pad(Math.floor((ms - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1, 3);
+    case 'k': return pad(d.getUTCHours(), 2, ' ');
+    case 'm': return pad(d.getUTCMonth() + 1);
+    case 'M': return pad(d.getUTCMinutes());
+    case 'n': return '\n';
+    case 'N': return pad(d.getUTCMilliseconds(), 3) + '000000';
+    case 'p': return d.getUTCHours() < 12 ? 'AM' : 'PM';
+    case 'R': return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+    case 's': return String(Math.floor(ms / 1000));
+    case 'S': return pad(d.getUTCSeconds());
+    case 't': return '\t';
+    case 'T': return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    case 'u': return String(d.getUTCDay() || 7);
+    case 'w': return String(d.getUTCDay());
+    case 'y': return pad(d.getUTCFullYear() % 100);
+    case 'Y': return String(d.getUTCFullYear());
+    case 'z': return '+0000';
+    case 'Z': return 'UTC';
+    case '%': return '%';
+    default: return undefined;
+  }
 }
 
 /** `date [-u] [-R] [-I] [+FORMAT]` -> the line it prints. */

@@ -47,13 +47,21 @@ export const taintToleration: FilterPlugin & ScorePlugin = {
     return true;
   },
   score(state, node) {
+    return preferNoScheduleCount(state.data.get('TaintToleration') as Toleration[], node);
+  },
+  scoreAll(state, nodes, out) {
     const tols = state.data.get('TaintToleration') as Toleration[];
-    let n = 0;
-    for (const taint of node.taints) if (taint.effect === 'PreferNoSchedule' && !tolerated(tols, taint)) n++;
-    return n;
+    for (let i = 0; i < nodes.length; i++) out[i] = nodes[i].taints.length === 0 ? 0 : preferNoScheduleCount(tols, nodes[i]);
   },
   normalize: (_state, _nodes, scores) => defaultNormalizeScore(scores, true),
 };
+
+/** The node's PreferNoSchedule taints the pod does not tolerate. */
+function preferNoScheduleCount(tols: Toleration[], node: NodeInfo): number {
+  let n = 0;
+  for (const taint of node.taints) if (taint.effect === 'PreferNoSchedule' && !tolerated(tols, taint)) n++;
+  return n;
+}
 
 const PORTS = status('Unschedulable', "node(s) didn't have free ports for the requested pod ports");
 

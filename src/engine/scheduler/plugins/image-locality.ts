@@ -1,7 +1,8 @@
 // ImageLocality (plugins/imagelocality): favours nodes that already have the pod's images, scaled
 // by how widely each image is spread so one node with the image does not attract every pod.
 
-import type { ScorePlugin } from '../types';
+import type { CycleState, ScorePlugin } from '../types';
+import type { NodeInfo } from '../node-info';
 import { MAX_NODE_SCORE } from '../types';
 
 const MB = 1024 * 1024;
@@ -23,16 +24,36 @@ export const imageLocality: ScorePlugin = {
   name: 'ImageLocality',
   weight: 1,
   score(state, node) {
-    if (state.pod.numContainers === 0) return 0;
-    if (node.images.size === 0) return imagePriority(0, state.pod.numContainers);
-    const total = state.cache.numNodes;
-    let sum = 0;
-    for (const img of state.pod.images) {
-      const size = node.images.get(img);
-      if (size === undefined) continue;
-      // scaledImageScore: size * (nodes with the image / all nodes), truncated to an integer.
-      sum += Math.trunc(size * ((state.cache.imageNodes.get(img) ?? 0) / total));
-    }
-    return imagePriority(sum, state.pod.numContainers);
+    const out = new Float64Array(1);
+    scoreImages(state, [node], out);
+    return out[0];
   },
+  scoreAll: scoreImages,
 };
+
+function scoreImages(state: CycleState, nodes: readonly NodeInfo[], out: Float64Array): void {
+  const numContainers = state.pod.numContainers;
+  if (numContainers === 0) {
+    out.fill(0);
+    return;
+  }
+  // scaledImageScore's spread factor (nodes with the image / all nodes) is the same for every node.
+  const images = state.pod.images;
+  const total = state.cache.numNodes;
+  const spread = images.map((img) => (state.cache.imageNodes.get(img) ?? 0) / total);
+  const none = imagePriority(0, numContainers);
+  for (let i = 0; i < nodes.length; i++) {
+    const have = nodes[i].images;
+    if (have.size === 0) {
+      out[i] = none;
+      continue;
+    }
+    let sum = 0;
+    for (let j = 0; j < images.length; j++) {
+      const size = have.get(images[j]);
+      // scaledImageScore: size * spread, truncated to an integer.
+      if (size !== undefined) sum += Math.trunc(size * spread[j]);
+    }
+    out[i] = imagePriority(sum, numContainers);
+  }
+}
