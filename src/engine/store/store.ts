@@ -185,6 +185,29 @@ export class Store {
     };
   }
 
+  /** Every stored object with its resource key, in key order (a cluster snapshot's objects). */
+  objects(): { resource: string; object: KObject }[] {
+    const out: { resource: string; object: KObject }[] = [];
+    for (const resource of [...this.data.keys()].sort()) for (const object of this.list(resource).items) out.push({ resource, object });
+    return out;
+  }
+
+  /**
+   * Fills an empty store from a snapshot (objects keep their resourceVersions) without events, as
+   * etcd holds its data when the apiserver starts. The history starts empty at `rv`: watches
+   * resume only from there, older resumes are Gone, exactly as after a compaction.
+   */
+  load(objects: Iterable<{ resource: string; object: KObject }>, rv: number): void {
+    if (this.rv !== 0 || this.data.size > 0) throw new Error('Store.load: the store is not empty');
+    for (const { resource, object } of objects) {
+      // Taken as is (frozen in place): a snapshot's objects are fresh from JSON, or already frozen.
+      const stored = deepFreeze(object);
+      this.bucket(resource, stored.metadata.namespace ?? '').set(stored.metadata.name ?? '', stored);
+    }
+    this.rv = rv;
+    this.compactedRV = rv;
+  }
+
   /** Every stored resource name that has objects (for namespace cleanup and GC). */
   resources(): string[] {
     return [...this.data.keys()];
