@@ -52,6 +52,7 @@ export class Store {
   /** The newest resourceVersion no longer in the history (resumes at or before it are Gone). */
   private compactedRV = 0;
   private watchers = new Map<string, WatcherEntry[]>();
+  private observers: WatchHandler[] = [];
 
   constructor(private readonly historyLimit = DEFAULT_HISTORY_LIMIT) {}
 
@@ -185,6 +186,18 @@ export class Store {
     };
   }
 
+  /**
+   * Calls `fn` after every change of any resource (what a persistence layer saves incrementally);
+   * returns the function that stops it. Unlike watch it sends no initial list.
+   */
+  observe(fn: WatchHandler): () => void {
+    this.observers.push(fn);
+    return () => {
+      const i = this.observers.indexOf(fn);
+      if (i >= 0) this.observers.splice(i, 1);
+    };
+  }
+
   /** Every stored object with its resource key, in key order (a cluster snapshot's objects). */
   objects(): { resource: string; object: KObject }[] {
     const out: { resource: string; object: KObject }[] = [];
@@ -255,6 +268,7 @@ export class Store {
         this.historyStart = 0;
       }
     }
+    for (const o of this.observers) o(e);
     const list = this.watchers.get(resource);
     if (!list) return;
     for (const w of [...list]) {
