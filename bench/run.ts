@@ -7,9 +7,10 @@ import { runHttpBenchmarks } from './http';
 import { runNetworkBenchmarks } from './network';
 import { runEndpointsBenchmarks } from './endpoints';
 import { runEngineBenchmarks } from './engine';
+import { runRestoreBenchmarks } from './restore';
 import type { BenchResult } from './types';
 
-const suites: (() => BenchResult[] | Promise<BenchResult[]>)[] = [runStoreBenchmarks, runKubectlBenchmarks, runSchedulerBenchmarks, runHttpBenchmarks, runNetworkBenchmarks, runEndpointsBenchmarks, runEngineBenchmarks];
+const suites: (() => BenchResult[] | Promise<BenchResult[]>)[] = [runStoreBenchmarks, runKubectlBenchmarks, runSchedulerBenchmarks, runHttpBenchmarks, runNetworkBenchmarks, runEndpointsBenchmarks, runEngineBenchmarks, runRestoreBenchmarks];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
