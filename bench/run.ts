@@ -7,10 +7,11 @@ import { runHttpBenchmarks } from './http';
 import { runNetworkBenchmarks } from './network';
 import { runEndpointsBenchmarks } from './endpoints';
 import { runEngineBenchmarks } from './engine';
+import { runRestoreBenchmarks } from './restore';
 import { runUiBenchmarks } from './ui';
 import type { BenchResult } from './types';
 
-const suites: (() => BenchResult[] | Promise<BenchResult[]>)[] = [runStoreBenchmarks, runKubectlBenchmarks, runSchedulerBenchmarks, runHttpBenchmarks, runNetworkBenchmarks, runEndpointsBenchmarks, runEngineBenchmarks, runUiBenchmarks];
+const suites: (() => BenchResult[] | Promise<BenchResult[]>)[] = [runStoreBenchmarks, runKubectlBenchmarks, runSchedulerBenchmarks, runHttpBenchmarks, runNetworkBenchmarks, runEndpointsBenchmarks, runEngineBenchmarks, runRestoreBenchmarks, runUiBenchmarks];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -47,7 +47,8 @@ import type { Component, ComponentDeps, ComponentFactory } from './controllers/d
 import { schedulerFactory, type Scheduler } from './scheduler';
 import { rootCACertPublisherFactory, serviceAccountsControllerFactory, systemObjects } from './system';
 import { NodeAgents } from './kubelet/agents';
-import { Kubelet, kubeletFactory } from './kubelet/kubelet';
+import { Kubelet, kubeletFactory, type KubeletState } from './kubelet/kubelet';
+import type { ClusterSnapshot } from './snapshot';
 import { createImageCatalog } from './kubelet/images';
 import { networkFactory, type Network } from './network';
 import { bootstrapObjects, nodeObject, DEFAULT_WORKER, type NodeShape } from './bootstrap';
@@ -79,6 +80,12 @@ export interface ClusterOptions {
    * run. With `components` given, no kubelets run and no system workloads are created.
    */
   components?: ComponentFactory[];
+  /**
+   * Restores a cluster from a snapshot (snapshotCluster) instead of creating one: the store is
+   * loaded as it was, the control plane starts and relists, kubelets adopt their pods, and
+   * `seed`, `nodes`, `startTime` and `worker` come from the snapshot (no bootstrap, no warm-up).
+   */
+  restore?: ClusterSnapshot;
 }
 
 /** The headless runner's fixed starting instant: same seed + same script = same bytes. */
@@ -122,6 +129,13 @@ export interface Cluster {
   restartControlPlane(): void;
   /** The simulated network (kube-proxy + CoreDNS): requests from outside or from pods. */
   network?: Network;
+  /** The seed and starting instant the cluster was created with (kept through restores). */
+  seed: number;
+  startTime: number;
+  /** The network's own PRNG stream (undefined without a network). */
+  networkRandom?: Random;
+  /** Each node's kubelet state (for snapshots), in the order the kubelets were started. */
+  kubeletStates(): KubeletState[];
 }
 
 /** The control-plane components of a default cluster, in start order. */
@@ -156,12 +170,16 @@ function customPrinter(t: ResourceType): KindPrinter {
 }
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
-  const startTime = opts.startTime ?? DEFAULT_START_TIME;
+  const snap = opts.restore;
+  const seed = snap ? snap.seed : (opts.seed ?? 1);
+  const startTime = snap ? snap.startTime : (opts.startTime ?? DEFAULT_START_TIME);
   const full0 = opts.components === undefined;
-  const clock = new Clock(full0 ? startTime - WARMUP_MS : startTime);
-  const random = new Random(opts.seed ?? 1);
+  const clock = new Clock(snap ? snap.now : full0 ? startTime - WARMUP_MS : startTime);
+  const random = new Random(snap ? snap.random : seed);
   const registry = new Registry();
   const store = new Store();
+  // A restored store holds what etcd held: loaded as is, no creations replayed.
+  if (snap) store.load(snap.objects, snap.rv);
   const agents = new NodeAgents();
   const ctx: ServerContext = {
     clock,
@@ -184,8 +202,9 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const deps: ComponentDeps = { client, informers, clock, random, registry, type, events: new EventRecorder(client, clock, type('', 'Event')) };
   const full = opts.components === undefined;
 
+  if (snap) deps.events.restore(snap.events);
   const created: KObject[] = [];
-  for (const obj of bootstrapObjects({ workers: opts.nodes ?? 3, worker: opts.worker, now: rfc3339(clock.now()) })) {
+  if (!snap) for (const obj of bootstrapObjects({ workers: opts.nodes ?? 3, worker: opts.worker, now: rfc3339(clock.now()) })) {
     const [group] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : [''];
     created.push(client.create(type(group, obj.kind), obj as KObject));
   }
@@ -208,6 +227,9 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     settle: () => clock.settle(),
     nodes: undefined as unknown as NodeOps,
     restartControlPlane: () => {},
+    seed,
+    startTime,
+    kubeletStates: () => [...kubelets.values()].map((k) => k.state()),
   };
 
   let controlPlane: Component[] = [];
@@ -228,14 +250,15 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   // Node agents: one kubelet per Node object, driven by the shared image catalog.
   const catalog = createImageCatalog();
   const kubelets = new Map<string, Kubelet>();
-  const startKubelet = (name: string) => {
+  const startKubelet = (name: string, restored?: KubeletState) => {
     const component = kubeletFactory(name, catalog, {
       agents,
       preloadedImages: PRELOADED_IMAGES,
       net: (pod, ip) => cluster.network?.netHooksFor(pod, ip) ?? {},
       onCreate: (k) => kubelets.set(name, k),
     })(deps);
-    component.start();
+    if (restored) (component as Kubelet).restore(restored);
+    else component.start();
   };
   const nodeType = type('', 'Node');
   cluster.nodes = {
@@ -268,7 +291,13 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
 
   if (full) {
     // kube-proxy and CoreDNS: its own seeded stream, so traffic never shifts generated names.
-    networkFactory({ agents, random: new Random((opts.seed ?? 1) ^ 0x6e6574), onCreate: (n) => (cluster.network = n) })(deps).start();
+    const netRandom = new Random(snap?.networkRandom ?? (seed ^ 0x6e6574));
+    cluster.networkRandom = netRandom;
+    networkFactory({ agents, random: netRandom, onCreate: (n) => (cluster.network = n) })(deps).start();
+  }
+  if (full && snap) {
+    for (const k of snap.kubelets) startKubelet(k.name, k);
+  } else if (full) {
     const nodes = created.filter((o) => o.kind === 'Node');
     for (const n of nodes) startKubelet(n.metadata.name!);
     for (const obj of [...systemObjects(nodes, clock.now()), ...ingressNginxObjects(), standardStorageClass()]) {
@@ -277,6 +306,6 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     }
   }
   clock.settle();
-  if (full) clock.runUntil(startTime);
+  if (full && !snap) clock.runUntil(startTime);
   return cluster;
 }

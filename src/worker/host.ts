@@ -12,7 +12,9 @@ import { ClockDriver, type TimeSource } from './clock-driver';
 import { completeLine } from './completion';
 import { ChangeFeed } from './feed/feed';
 import { httpRequest, inspect, nodeAction } from './inspect';
-import { recordingTransport, replayJournal } from './journal';
+import { recordingTransport, replayJournal, restartCluster } from './journal';
+import type { ClusterSnapshot } from '../engine/snapshot';
+import { changedSince, clusterSource as persistedSource, observeCluster } from './persist-cluster';
 import { LessonRunner } from './lesson-runner';
 import { memoryKV, Persistence } from './persistence/index';
 import type * as P from './protocol';
@@ -64,6 +66,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
   private markReady!: () => void;
   private readonly ready = new Promise<void>((r) => (this.markReady = r));
   private lastNowSaved = -Infinity;
+  private unobserve: (() => void) | undefined;
 
   constructor(private readonly env: WorkerEnv) {
     this.storage = env.storage ?? new Persistence({ kv: memoryKV(), schedule: (fn, ms) => env.schedule(fn, ms), clock: () => env.wallNow() });
@@ -97,6 +100,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
         // The link's lesson is the one its author was following.
         if (d.scenario.lesson) this.lessons.select(d.scenario.lesson);
         await this.storage.startNew(this.currentScenario());
+        this.storage.attach(persistedSource(this.cluster), 'all');
         return { ok: true, source: 'link' };
       }
       warning = `This share link could not be read: ${d.message}`;
@@ -105,7 +109,8 @@ export class PlaygroundHost implements P.PlaygroundApi {
       const saved = await this.storage.load();
       if (!saved.ok) return { ok: false, problem: 'saved-state', message: saved.message };
       if (saved.scenario) {
-        this.adopt(saved.scenario, saved.history, saved.layout, saved.lessonProgress, true);
+        this.adopt(saved.scenario, saved.history, saved.layout, saved.lessonProgress, true, saved.snapshot);
+        this.storage.attach(persistedSource(this.cluster), saved.snapshot ? changedSince(saved.snapshot, this.cluster) : 'all');
         return { ok: true, source: 'saved', ...(warning ? { warning } : {}) };
       }
     }
@@ -139,29 +144,38 @@ export class PlaygroundHost implements P.PlaygroundApi {
     const s: Scenario = { v: SCENARIO_VERSION, seed: seedFrom(now), startTime: now, nodes: DEFAULT_NODES, files: {}, journal: [], now, ...(lesson ? { lesson } : {}) };
     this.adopt(s, this.historyLines, this.layoutData, undefined, false);
     await this.storage.startNew(this.currentScenario());
+    this.storage.attach(persistedSource(this.cluster), 'all');
     this.storage.setHistory(this.historyLines);
     this.storage.setLayout(this.layoutData);
   }
 
-  /** Builds the cluster a scenario describes (replaying its journal) and starts everything on it. */
-  private adopt(s: Scenario, history: string[], layout: Record<string, unknown>, lessonProgress: unknown, restart: boolean): void {
+  /**
+   * Builds the cluster a scenario describes and starts everything on it: restored from `snapshot`
+   * when the save has one (a reload), else by replaying its journal. `restart`: this is a reload,
+   * recorded as a `restart` entry, which a replay turns into a snapshot and restore too.
+   */
+  private adopt(s: Scenario, history: string[], layout: Record<string, unknown>, lessonProgress: unknown, restart: boolean, snapshot?: ClusterSnapshot): void {
     for (const sh of this.shells.values()) sh.interrupt();
     this.shells.clear();
     this.feed?.stop();
-    const cluster = createCluster({ seed: s.seed, nodes: s.nodes, startTime: s.startTime });
-    replayJournal(cluster, s.journal, s.now);
+    this.unobserve?.();
+    let cluster: Cluster;
+    if (snapshot) {
+      cluster = createCluster({ restore: snapshot });
+    } else {
+      cluster = replayJournal(createCluster({ seed: s.seed, nodes: s.nodes, startTime: s.startTime }), s.journal, s.now);
+      if (restart) cluster = restartCluster(cluster);
+    }
     this.cluster = cluster;
+    this.unobserve = observeCluster(cluster, this.storage);
     this.session = new Session(cluster);
     for (const [k, v] of Object.entries(s.files)) this.session.files.set(k, v);
     this.scenario = { v: s.v, seed: s.seed, startTime: s.startTime, nodes: s.nodes, now: s.now, ...(s.lesson ? { lesson: s.lesson } : {}) };
     this.journal = [...s.journal];
     this.historyLines = [...history];
     this.layoutData = { ...layout };
-    if (restart) {
-      // A reload is a control-plane restart at this instant; the replay of a link does it too.
-      this.record({ op: 'restart' });
-      cluster.restartControlPlane();
-    }
+    // A reload is a control-plane restart at this instant; the replay of a link does it too.
+    if (restart) this.record({ op: 'restart' });
     this.driver.retarget(cluster.clock);
     const lastSpeed = [...this.journal].reverse().find((e) => e.op === 'speed');
     if (lastSpeed?.op === 'speed' && lastSpeed.speed > 0) this.driver.setSpeed(lastSpeed.speed);
@@ -338,7 +352,8 @@ export class PlaygroundHost implements P.PlaygroundApi {
   async importState(text: string): Promise<{ ok: true } | { ok: false; message: string }> {
     const r = await this.storage.importAll(text);
     if (!r.ok) return r;
-    this.adopt(r.scenario, this.historyLines, this.layoutData, undefined, false);
+    this.adopt(r.scenario, this.historyLines, this.layoutData, undefined, false, r.snapshot);
+    this.storage.attach(persistedSource(this.cluster), r.snapshot ? changedSince(r.snapshot, this.cluster) : 'all');
     return { ok: true };
   }
 
@@ -365,6 +380,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
 
   /** Stops timers (tests; the worker lives until the tab closes). */
   dispose(): void {
+    this.unobserve?.();
     this.feed?.stop();
     this.driver.dispose();
     this.lessons.dispose();

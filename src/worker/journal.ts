@@ -2,7 +2,8 @@
 // sends, and the replay that rebuilds a cluster from those records at their simulated instants.
 
 import type { ApiRequest } from '../engine/apiserver/request';
-import type { Cluster } from '../engine/cluster';
+import { createCluster, type Cluster } from '../engine/cluster';
+import { snapshotCluster } from '../engine/snapshot';
 import type { Transport } from '../kubectl/transport';
 import type { JournalEntry } from './scenario';
 
@@ -43,33 +44,44 @@ export function recordingTransport(inner: Transport, record: (req: ApiRequest) =
  * Applies `entries` in order to `cluster` (fresh, same seed, startTime and nodes as the recording),
  * running the clock up to each entry's instant first, then up to `until`. Synchronous and
  * deterministic: the same entries give the same objects however the time between them is split.
+ * Returns the cluster at the end: a `restart` entry replaces it with its own restored snapshot.
  */
-export function replayJournal(cluster: Cluster, entries: JournalEntry[], until: number): void {
+export function replayJournal(cluster: Cluster, entries: JournalEntry[], until: number): Cluster {
+  let c = cluster;
   for (const entry of entries) {
     // Entries at the current instant still let due work run first, as the live clock driver did.
-    cluster.clock.runUntil(Math.max(entry.t, cluster.clock.now()));
-    applyEntry(cluster, entry);
+    c.clock.runUntil(Math.max(entry.t, c.clock.now()));
+    c = applyEntry(c, entry);
   }
-  cluster.clock.runUntil(Math.max(until, cluster.clock.now()));
+  c.clock.runUntil(Math.max(until, c.clock.now()));
+  return c;
 }
 
-function applyEntry(cluster: Cluster, entry: JournalEntry): void {
+/**
+ * A page reload: the cluster is saved as a snapshot and restored from it (control plane relists,
+ * kubelets adopt their pods), so replaying a `restart` entry does exactly what the reload did.
+ */
+export function restartCluster(cluster: Cluster): Cluster {
+  cluster.settle();
+  return createCluster({ restore: snapshotCluster(cluster) });
+}
+
+function applyEntry(cluster: Cluster, entry: JournalEntry): Cluster {
   switch (entry.op) {
     case 'request':
       // A copy: the apiserver may default fields in place, and the journal must stay as recorded.
       cluster.server.handle(copyRequest(entry.req));
       cluster.settle();
-      return;
+      return cluster;
     case 'node':
       applyNode(cluster, entry.action, entry.name, entry.shape);
-      return;
+      return cluster;
     case 'restart':
-      cluster.restartControlPlane();
-      return;
+      return restartCluster(cluster);
     case 'command':
     case 'speed':
       // Display and timing only: their effects are the request entries around them.
-      return;
+      return cluster;
   }
 }
 

@@ -1,7 +1,7 @@
 // The scenario: everything needed to rebuild a browser cluster on any machine. It is what the
-// share link carries (compressed), what IndexedDB keeps (journal appended entry by entry) and what
-// a reload replays. State comes from the journal, not from object snapshots: replaying the same
-// inputs at the same simulated instants on the same seed gives the same objects, names included.
+// share link carries (compressed) and what IndexedDB keeps beside the cluster snapshot (journal
+// appended entry by entry): replaying the same inputs at the same simulated instants on the same
+// seed gives the same objects, names included. A reload restores the snapshot instead.
 
 import type { ApiRequest } from '../engine/apiserver/request';
 
@@ -17,7 +17,8 @@ export const SCENARIO_VERSION = 1;
  * - `node`: a machine-level action kubectl cannot do (add a node, crash it, recover, remove).
  * - `command`: a line typed in a terminal; display only (history and the replayed transcript).
  * - `speed`: the clock's speed changed (0 = paused); timing only.
- * - `restart`: the page was reloaded here: the control plane restarted and relisted.
+ * - `restart`: the page was reloaded here: the cluster was restored from its snapshot (control
+ *   plane relisted, kubelets adopted their pods); a replay snapshots and restores at this point.
  */
 export type JournalEntry =
   | { t: number; op: 'request'; req: ApiRequest }

@@ -53,6 +53,33 @@ describe('PlaygroundHost boot', () => {
     expect(ops.at(-2)).toBe('restart');
   });
 
+  it('reloads from the saved snapshot (no replay), and a share link made after it replays to the same state', async () => {
+    const kv = memoryKV();
+    const a = make(kv);
+    await a.host.boot({ now: START }, () => {});
+    await run(a.host, 'kubectl create deployment web --image=nginx --replicas=2');
+    await a.time.advance(8_000);
+    await a.host.flush();
+    a.host.dispose();
+    const saved = new Map(await kv.entries());
+    expect(saved.has('snapshot')).toBe(true);
+    expect([...saved.keys()].filter((k) => k.startsWith('o:')).length).toBeGreaterThan(20);
+
+    const b = make(kv);
+    expect(await b.host.boot({ now: START + 999_999 }, () => {})).toEqual({ ok: true, source: 'saved' });
+    const ids = 'kubectl get pods --no-headers -o custom-columns=NAME:.metadata.name,ID:.status.containerStatuses[0].containerID,START:.status.containerStatuses[0].state.running.startedAt,READY:.status.containerStatuses[0].ready';
+    await run(b.host, 'kubectl scale deployment web --replicas=3');
+    await b.time.advance(6_000);
+    const state = await run(b.host, ids);
+    expect(state.split('\n').filter(Boolean)).toHaveLength(3);
+    const link = await b.host.shareLink();
+    if (!link.ok) throw new Error(link.message);
+
+    const c = make(memoryKV());
+    expect(await c.host.boot({ now: START + 5_000_000, link: link.payload }, () => {})).toEqual({ ok: true, source: 'link' });
+    expect(await run(c.host, ids)).toBe(state);
+  });
+
   it('opens a share link on a fresh store and reaches the same pods', async () => {
     const a = make(memoryKV());
     await a.host.boot({ now: START }, () => {});

@@ -200,7 +200,7 @@ describe('replayJournal', () => {
   }, 60_000);
 
   it('applies node actions and restarts, and ignores commands and speed changes', () => {
-    const c = createCluster({ seed: 3, startTime: START, nodes: 1 });
+    let c = createCluster({ seed: 3, startTime: START, nodes: 1 });
     const entries: JournalEntry[] = [
       { t: START + 1_000, op: 'speed', speed: 0 },
       { t: START + 2_000, op: 'node', action: 'add', name: 'big', shape: { cpu: '8', memory: '16Gi' } },
@@ -208,7 +208,7 @@ describe('replayJournal', () => {
       { t: START + 4_000, op: 'restart' },
       { t: START + 5_000, op: 'node', action: 'fail', name: 'kubeplay-worker' },
     ];
-    replayJournal(c, entries, START + 120_000);
+    c = replayJournal(c, entries, START + 120_000);
     const nodes = c.store.list('/nodes').items;
     const big = nodes.find((n) => n.metadata.name === 'big') as { status: { capacity: Record<string, string> } } | undefined;
     expect(big?.status.capacity.cpu).toBe('8');
@@ -216,7 +216,7 @@ describe('replayJournal', () => {
     const failed = nodes.find((n) => n.metadata.name === 'kubeplay-worker') as unknown as { status: { conditions: { type: string; status: string }[] } };
     expect(failed.status.conditions.find((x) => x.type === 'Ready')?.status).toBe('Unknown');
     expect(c.clock.now()).toBe(START + 120_000);
-    replayJournal(c, [{ t: START + 130_000, op: 'node', action: 'remove', name: 'big' }], START + 130_000);
+    c = replayJournal(c, [{ t: START + 130_000, op: 'node', action: 'remove', name: 'big' }], START + 130_000);
     expect(c.store.list('/nodes').items.some((n) => n.metadata.name === 'big')).toBe(false);
   }, 60_000);
 });

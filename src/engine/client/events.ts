@@ -42,6 +42,12 @@ export function refTo(obj: KObject, fieldPath?: string): InvolvedObject {
   return r;
 }
 
+/** What the recorder remembers between events (JSON-safe). */
+export interface RecorderState {
+  seq: number;
+  recent: { key: string; name: string; namespace: string; at: number; count: number }[];
+}
+
 export class EventRecorder {
   private seq = 0;
   /** aggregation key -> [event name, namespace, last time ms], in least-recently-seen order (an LRU). */
@@ -52,6 +58,17 @@ export class EventRecorder {
     private readonly clock: Clock,
     private readonly eventType: ResourceType,
   ) {}
+
+  /** The correlator's memory, for a cluster snapshot (a reload keeps aggregating, and names stay unique). */
+  state(): RecorderState {
+    return { seq: this.seq, recent: [...this.recent].map(([key, v]) => ({ key, ...v })) };
+  }
+
+  /** Takes back what state() gave (a restored cluster). */
+  restore(s: RecorderState): void {
+    this.seq = s.seq;
+    this.recent = new Map(s.recent.map(({ key, ...v }) => [key, v]));
+  }
 
   /** Records `type` (Normal | Warning) `reason` with `message` about `obj`, from `source`. */
   record(source: EventSource, obj: KObject | InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string): void {

@@ -61,6 +61,16 @@ export class Backoff {
     return e ? e.lastUpdate + e.backoffMs : undefined;
   }
 
+  /** Every entry as `[key, backoffMs, lastUpdate]` (a cluster snapshot keeps the kubelet's back-offs). */
+  entriesState(): [string, number, number][] {
+    return [...this.entries].map(([k, e]) => [k, e.backoffMs, e.lastUpdate]);
+  }
+
+  /** Takes back what entriesState() gave. */
+  restoreEntries(list: [string, number, number][]): void {
+    this.entries = new Map(list.map(([k, backoffMs, lastUpdate]) => [k, { backoffMs, lastUpdate }]));
+  }
+
   reset(key: string): void {
     this.entries.delete(key);
   }

@@ -2,7 +2,7 @@
 // create/start, the process's output and exit, probes, and being killed. The pod worker decides
 // when to start and restart; this class does one instance at a time and reports back.
 
-import type { TimerHandle } from '../clock';
+import { Random, type TimerHandle } from '../clock';
 import type { KObject } from '../api/types';
 import { formatGoDuration } from '../util/duration';
 import { etcHosts, resolveEnv, resolveVolumeFiles, resolvConf } from './env';
@@ -11,11 +11,15 @@ import { quantityValue } from '../api/kinds/quantities';
 import type { WorkerHost } from './host';
 import { PULL_RESYNC_MS, CONFIG_RETRY_MS, SIGTERM_EXIT_MS } from './host';
 import { newContainerID } from './ids';
-import type { ImageInfo, SimProcess } from './process';
+import type { ImageInfo, ProcessEvent, SimProcess } from './process';
+import { seedFromID, viewFromStatus } from './adopt';
 import { ProbeCounter, probeParams, probeWord, runProbe, type ProbeKind } from './probes';
 import type { ContainerView, TerminatedState } from './status';
 
 type Json = Record<string, unknown>;
+
+/** At most this many past output lines of an adopted process are regenerated into its log. */
+const REPLAY_LIMIT = 10_000;
 
 export interface ContainerOwner {
   pod: KObject;
@@ -154,30 +158,9 @@ export class ContainerRuntime {
       this.retryAfter(CONFIG_RETRY_MS);
       return this.owner.blocked(this);
     }
-    const vol = resolveVolumeFiles(pod, this.spec, this.host.config);
-    const files = vol.ok ? vol.value : {};
-    this.mounted = refreshableFiles(pod, this.spec, this.host.config) ?? {};
-    const hostname = String(pod.metadata.name);
-    files['/etc/hosts'] = etcHosts(this.owner.podIP, hostname);
-    files['/etc/resolv.conf'] = resolvConf(pod.metadata.namespace ?? 'default');
     const id = newContainerID(this.host.random);
     this.event('Normal', 'Created', `Created container: ${this.name}`);
-    const limit = memoryLimit(this.spec);
-    this.proc = this.host.catalog.start({
-      image: info,
-      command: this.spec.command as string[] | undefined,
-      args: this.spec.args as string[] | undefined,
-      env: env.value,
-      workingDir: this.spec.workingDir as string | undefined,
-      hostname,
-      podIP: this.owner.podIP,
-      files,
-      memoryLimitBytes: limit,
-      random: this.host.random,
-      startedAtMs: this.host.clock.now(),
-      nodeCpus: this.host.nodeAllocatable.cpu,
-      net: this.host.net?.(pod, this.owner.podIP),
-    });
+    this.proc = this.startProcess(info, env.value, this.host.clock.now(), this.host.random);
     this.event('Normal', 'Started', `Started container ${this.name}`);
     this.startedAt = this.host.clock.now();
     this.killing = false;
@@ -197,15 +180,82 @@ export class ContainerRuntime {
     this.pumpProcess();
   }
 
-  /** Schedules the process's next output or exit. */
-  private pumpProcess(): void {
+  /** Starts the image's simulated process with the pod's files (volumes, /etc/hosts, resolv.conf). */
+  private startProcess(info: ImageInfo, env: Record<string, string>, startedAtMs: number, random: Random): SimProcess {
+    const pod = this.owner.pod;
+    const vol = resolveVolumeFiles(pod, this.spec, this.host.config);
+    const files = vol.ok ? vol.value : {};
+    this.mounted = refreshableFiles(pod, this.spec, this.host.config) ?? {};
+    const hostname = String(pod.metadata.name);
+    files['/etc/hosts'] = etcHosts(this.owner.podIP, hostname);
+    files['/etc/resolv.conf'] = resolvConf(pod.metadata.namespace ?? 'default');
+    return this.host.catalog.start({
+      image: info,
+      command: this.spec.command as string[] | undefined,
+      args: this.spec.args as string[] | undefined,
+      env,
+      workingDir: this.spec.workingDir as string | undefined,
+      hostname,
+      podIP: this.owner.podIP,
+      files,
+      memoryLimitBytes: memoryLimit(this.spec),
+      random,
+      startedAtMs,
+      nodeCpus: this.host.nodeAllocatable.cpu,
+      net: this.host.net?.(pod, this.owner.podIP),
+    });
+  }
+
+  /**
+   * Takes over what a container status says (a kubelet restarting on a restored cluster): state,
+   * last state, restart count, readiness. The next instance started counts as a restart.
+   */
+  adopt(status: Record<string, unknown>): void {
+    Object.assign(this.view, viewFromStatus(status));
+    this.instances = this.view.containerID || this.view.last ? this.view.restartCount + 1 : 0;
+  }
+
+  /**
+   * Resumes an adopted running container: its process restarts in the state "running since
+   * status.startedAt" (its randomness seeded from the container ID, so the cluster's stream is not
+   * drawn on), the output it prints on its own is regenerated into the log with its original
+   * times, and probes carry on at their period from the status' verdicts. Returns false when the
+   * image is unknown (the caller starts the container afresh).
+   */
+  resume(): boolean {
+    if (this.view.state.kind !== 'running') return false;
+    const ref = this.view.image ?? this.view.specImage;
+    const resolved = this.host.puller.present(ref) ?? this.host.catalog.resolve(ref);
+    if (!('digest' in resolved)) return false;
+    const startedAt = this.view.state.startedAt;
+    const env = resolveEnv(this.owner.pod, this.spec, this.host.config, { podIP: this.owner.podIP, hostIP: this.host.hostIP, nodeAllocatable: this.host.nodeAllocatable });
+    const proc = this.startProcess(resolved, env.ok ? env.value : {}, startedAt, new Random(seedFromID(this.view.containerID ?? this.name)));
+    this.proc = proc;
+    this.startedAt = startedAt;
+    this.killing = false;
+    const now = this.host.clock.now();
+    let ev = proc.next();
+    for (let n = 0; ev && ev.kind !== 'exit' && startedAt + ev.at <= now && n < REPLAY_LIMIT; n++) {
+      this.host.logs.append(this.view.containerID!, ev.kind, ev.text, startedAt + ev.at);
+      ev = proc.next();
+    }
+    if (this.view.started) {
+      if (this.spec.livenessProbe !== undefined) this.scheduleProbe('liveness', true);
+      if (this.spec.readinessProbe !== undefined) this.scheduleProbe('readiness', true);
+    } else if (this.spec.startupProbe !== undefined) this.scheduleProbe('startup', true);
+    this.pumpProcess(ev);
+    return true;
+  }
+
+  /** Schedules the process's next output or exit (`first`: an event already taken from it). */
+  private pumpProcess(first?: ProcessEvent): void {
     const proc = this.proc;
     if (!proc) return;
-    const ev = proc.next();
+    const ev = first ?? proc.next();
     if (!ev) return;
     const due = this.startedAt + ev.at;
     this.timers.push(
-      this.host.clock.schedule(due - this.host.clock.now(), () => {
+      this.host.clock.schedule(Math.max(0, due - this.host.clock.now()), () => {
         if (this.proc !== proc || !this.running) return;
         if (ev.kind === 'exit') return this.exit(ev.code, ev.reason ?? (ev.code === 0 ? 'Completed' : 'Error'));
         this.host.logs.append(this.view.containerID!, ev.kind, ev.text, this.host.clock.now());
@@ -316,10 +366,12 @@ export class ContainerRuntime {
     this.owner.changed();
   }
 
-  private scheduleProbe(kind: ProbeKind): void {
+  /** `resumed`: an adopted container's probe, its verdict taken from the status and its next check on its period. */
+  private scheduleProbe(kind: ProbeKind, resumed = false): void {
     const spec = this.spec[`${kind}Probe`] as Json;
     const params = probeParams(spec);
     const counter = new ProbeCounter(kind, params);
+    if (resumed && kind === 'readiness') counter.verdict = this.view.ready;
     const entry = { kind, counter };
     this.probes.push(entry);
     const proc = this.proc;
@@ -334,7 +386,7 @@ export class ContainerRuntime {
       }
       this.timers.push(this.host.clock.schedule(params.periodMs, tick));
     };
-    this.timers.push(this.host.clock.schedule(params.initialDelayMs, tick));
+    this.timers.push(this.host.clock.schedule(resumed ? nextTick(this.startedAt + params.initialDelayMs, params.periodMs, this.host.clock.now()) : params.initialDelayMs, tick));
   }
 
   /** Applies a probe verdict; returns true when the probe stops (startup passed, container killed). */
@@ -359,6 +411,12 @@ export class ContainerRuntime {
     this.kill(grace * 1000);
     return true;
   }
+}
+
+/** Ms from `now` to the first tick at or after it of a loop started at `first` with `period`. */
+function nextTick(first: number, period: number, now: number): number {
+  if (now <= first) return first - now;
+  return Math.ceil((now - first) / period) * period + first - now;
 }
 
 /** The pod's terminationGracePeriodSeconds (30 by default). */

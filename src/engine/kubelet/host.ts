@@ -25,6 +25,8 @@ export interface WorkerHost {
   restartBackoff: Backoff;
   allocateIP(): string | undefined;
   releaseIP(ip: string): void;
+  /** Marks an adopted pod's IP in use. */
+  reserveIP(ip: string): void;
   /** Records a kubelet event on the pod (fieldPath `spec.containers{name}` for container events). */
   event(pod: KObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void;
   /** Asks for the pod's status to be written (coalesced: one write per pod per instant). */

@@ -33,6 +33,21 @@ export class IpAllocator {
     return undefined;
   }
 
+  /** Marks an address in use (a restarted kubelet adopting its pods' IPs). */
+  reserve(ip: string): void {
+    const n = parseIp(ip);
+    if (n !== undefined) this.inUse.add(n - this.base);
+  }
+
+  /** The last offset handed out, so a restored node goes on from where it was. */
+  get lastOffset(): number {
+    return this.last;
+  }
+
+  set lastOffset(n: number) {
+    this.last = n;
+  }
+
   release(ip: string): void {
     const n = parseIp(ip);
     if (n !== undefined) this.inUse.delete(n - this.base);

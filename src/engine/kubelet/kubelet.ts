@@ -17,7 +17,8 @@ import { LogStore, formatLine, pickLogInstance, renderLogs, type LogLine, type L
 import { NodeHeartbeat } from './node-status';
 import { PodWorker } from './pod-worker';
 import { ImagePuller, type PullTiming } from './pull';
-import type { ExecResult, HttpRequest, HttpResponse, ImageCatalog } from './process';
+import type { ExecResult, HttpRequest, HttpResponse, ImageCatalog, ImageInfo } from './process';
+import { hasNodeStatus } from './adopt';
 import { sameJson } from '../util/same-json';
 
 type Json = Record<string, unknown>;
@@ -36,6 +37,19 @@ export interface KubeletOptions {
 
 export const USAGE_PERIOD_MS = 10_000;
 
+/**
+ * What a node keeps that its objects do not say (JSON-safe, part of a cluster snapshot): whether
+ * it is failed, the images it has pulled, where its IP allocation is, and its back-off tables.
+ */
+export interface KubeletState {
+  name: string;
+  failed: boolean;
+  images: ImageInfo[];
+  ipLast: number;
+  restartBackoff: [string, number, number][];
+  pullBackoff: [string, number, number][];
+}
+
 export class Kubelet implements Component, NodeAgent {
   private workers = new Map<string, PodWorker>();
   private byName = new Map<string, PodWorker>();
@@ -50,6 +64,12 @@ export class Kubelet implements Component, NodeAgent {
   private ips = new IpAllocator(undefined);
   private failed = false;
   private lastUsage: PodUsage[] = [];
+  /** Set while the first list of a restored kubelet is delivered: those pods are adopted, not started. */
+  private adopting = false;
+  private restartBackoff = new Backoff();
+  private pullBackoff = new Backoff();
+  /** The IP allocator's position to carry over (restore). */
+  private ipLast: number | undefined;
 
   constructor(
     private readonly deps: ComponentDeps,
@@ -73,6 +93,13 @@ export class Kubelet implements Component, NodeAgent {
     const hostIP = String(((status.addresses ?? []) as Json[]).find((a) => a.type === 'InternalIP')?.address ?? '');
     const alloc = (status.allocatable ?? {}) as Json;
     this.ips = new IpAllocator(String(spec.podCIDR ?? ''));
+    if (this.ipLast !== undefined) this.ips.lastOffset = this.ipLast;
+    this.ipLast = undefined;
+    if (!this.adopting) {
+      // A (re)started kubelet forgets its back-offs; a restored one keeps them (restore()).
+      this.restartBackoff = new Backoff();
+      this.pullBackoff = new Backoff();
+    }
     this.host = {
       net: this.opts.net,
       clock,
@@ -87,10 +114,11 @@ export class Kubelet implements Component, NodeAgent {
       nodeName: this.nodeName,
       hostIP,
       nodeAllocatable: { cpu: quantityValue(alloc.cpu) || 0, memory: quantityValue(alloc.memory) || 0 },
-      pullBackoff: new Backoff(),
-      restartBackoff: new Backoff(),
+      pullBackoff: this.pullBackoff,
+      restartBackoff: this.restartBackoff,
       allocateIP: () => this.ips.allocate(),
       releaseIP: (ip) => this.ips.release(ip),
+      reserveIP: (ip) => this.ips.reserve(ip),
       event: (pod, t, reason, message, fieldPath) => {
         const ref = { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name ?? '', namespace: pod.metadata.namespace, uid: pod.metadata.uid, resourceVersion: pod.metadata.resourceVersion, ...(fieldPath ? { fieldPath } : {}) };
         this.deps.events.record({ component: 'kubelet', host: this.nodeName }, ref, t, reason, message);
@@ -102,7 +130,38 @@ export class Kubelet implements Component, NodeAgent {
     this.failed = false;
     this.heartbeat.start();
     this.watchPods();
+    this.adopting = false;
     this.scheduleUsage();
+  }
+
+  /** What this node keeps besides its objects (see KubeletState). */
+  state(): KubeletState {
+    return {
+      name: this.nodeName,
+      failed: this.failed,
+      images: this.puller.cached(),
+      ipLast: this.ips.lastOffset,
+      restartBackoff: this.restartBackoff.entriesState(),
+      pullBackoff: this.pullBackoff.entriesState(),
+    };
+  }
+
+  /**
+   * Starts this kubelet on a restored cluster from `s`: a failed node stays down; otherwise the
+   * pods bound to it are adopted from their status (running containers keep running) rather than
+   * started afresh, as a kubelet restart finds its containers still there.
+   */
+  restore(s: KubeletState): void {
+    for (const info of s.images) this.puller.seed(info);
+    this.restartBackoff.restoreEntries(s.restartBackoff);
+    this.pullBackoff.restoreEntries(s.pullBackoff);
+    this.ipLast = s.ipLast;
+    if (s.failed) {
+      this.failed = true;
+      return;
+    }
+    this.adopting = true;
+    this.start();
   }
 
   stop(): void {
@@ -163,7 +222,8 @@ export class Kubelet implements Component, NodeAgent {
       w = new PodWorker(this.host, pod);
       this.workers.set(uid, w);
       this.byName.set(`${pod.metadata.namespace}/${pod.metadata.name}`, w);
-      w.start();
+      if (this.adopting && hasNodeStatus(pod)) w.adopt();
+      else w.start();
     }
     w.pod = pod;
     if (pod.metadata.deletionTimestamp) w.terminate();

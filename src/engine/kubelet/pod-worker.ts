@@ -10,6 +10,8 @@ import { resolveVolumeFiles } from './env';
 import { MOUNT_RETRY_MS, SANDBOX_MS, TEARDOWN_MS, type WorkerHost } from './host';
 import { hasRefreshableVolumes, VOLUME_REFRESH_MS } from './volume-refresh';
 import { buildPodStatus, type PodView } from './status';
+import { backoffFromMessage } from './adopt';
+import { INITIAL_BACKOFF_MS } from './backoff';
 
 type Json = Record<string, unknown>;
 
@@ -78,6 +80,61 @@ export class PodWorker implements ContainerOwner {
     this.changed();
     this.mountVolumes();
     if (hasRefreshableVolumes(this.pod)) this.refreshVolumesLater();
+  }
+
+  /**
+   * Takes over a pod a previous kubelet ran (a restored cluster), from its status: the sandbox and
+   * IP, each container's state, restart count and readiness. Running containers resume, a
+   * crash-looping one restarts at lastState.finishedAt + its back-off, containers not started yet
+   * (pulls in progress included) start over. A pod without a sandbox yet simply starts.
+   */
+  adopt(): void {
+    const st = (this.pod.status ?? {}) as Json;
+    const ip = typeof st.podIP === 'string' ? st.podIP : '';
+    if (!ip) return this.start();
+    this.podIP = ip;
+    this.host.reserveIP(ip);
+    this.sandboxReady = true;
+    const byName = (list: unknown) => new Map(((list ?? []) as Json[]).map((j) => [String(j.name), j]));
+    const initStatus = byName(st.initContainerStatuses);
+    const appStatus = byName(st.containerStatuses);
+    for (const c of this.init) {
+      const j = initStatus.get(c.name);
+      if (j) c.adopt(j);
+    }
+    for (const c of this.containers) {
+      const j = appStatus.get(c.name);
+      if (j) c.adopt(j);
+    }
+    if (hasRefreshableVolumes(this.pod)) this.refreshVolumesLater();
+    let initBackingOff = false;
+    for (const c of this.all()) {
+      const state = c.view.state;
+      if (state.kind === 'running' && !c.resume()) {
+        c.view.state = { kind: 'waiting', reason: 'ContainerCreating' };
+        c.view.started = c.view.ready = false;
+      }
+      if (state.kind === 'waiting' && state.reason === 'CrashLoopBackOff' && c.view.last) {
+        this.resumeBackOff(c, c.view.last.finishedAt, state.message);
+        if (this.init.includes(c)) initBackingOff = true;
+      }
+    }
+    // Containers not started yet (waiting for a pull, config or their turn) start over; a
+    // crash-looping init container blocks the rest until its restart.
+    if (!initBackingOff) this.next();
+    this.changed();
+  }
+
+  /** The pending restart of an adopted container in CrashLoopBackOff (the back-off kept by the kubelet, else its message's). */
+  private resumeBackOff(c: ContainerRuntime, finishedAt: number, message: string | undefined): void {
+    const key = `${this.uid}/${c.name}`;
+    const b = this.host.restartBackoff;
+    const delay = b.get(key) || (backoffFromMessage(message) ?? INITIAL_BACKOFF_MS);
+    this.later(Math.max(0, finishedAt + delay - this.host.clock.now()), () => {
+      if (this.terminating) return;
+      b.next(key, this.host.clock.now());
+      c.start();
+    });
   }
 
   /** The periodic pod sync's volume part: mounted ConfigMaps/Secrets follow their source. */

@@ -80,6 +80,11 @@ export class ImagePuller {
     this.cache.set(`${info.repository}@${info.digest}`, info);
   }
 
+  /** Every cached image once (a cluster snapshot keeps what each node has pulled). */
+  cached(): ImageInfo[] {
+    return [...new Set(this.cache.values())];
+  }
+
   /** Queues a pull; `done` runs when it finishes. */
   pull(ref: string, done: (r: PullResult) => void): { cancel(): void } {
     const p: Pending = { ref, requestedAt: this.clock.now(), done, cancelled: false };

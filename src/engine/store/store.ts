@@ -52,6 +52,7 @@ export class Store {
   /** The newest resourceVersion no longer in the history (resumes at or before it are Gone). */
   private compactedRV = 0;
   private watchers = new Map<string, WatcherEntry[]>();
+  private observers: WatchHandler[] = [];
 
   constructor(private readonly historyLimit = DEFAULT_HISTORY_LIMIT) {}
 
@@ -185,6 +186,41 @@ export class Store {
     };
   }
 
+  /**
+   * Calls `fn` after every change of any resource (what a persistence layer saves incrementally);
+   * returns the function that stops it. Unlike watch it sends no initial list.
+   */
+  observe(fn: WatchHandler): () => void {
+    this.observers.push(fn);
+    return () => {
+      const i = this.observers.indexOf(fn);
+      if (i >= 0) this.observers.splice(i, 1);
+    };
+  }
+
+  /** Every stored object with its resource key, in key order (a cluster snapshot's objects). */
+  objects(): { resource: string; object: KObject }[] {
+    const out: { resource: string; object: KObject }[] = [];
+    for (const resource of [...this.data.keys()].sort()) for (const object of this.list(resource).items) out.push({ resource, object });
+    return out;
+  }
+
+  /**
+   * Fills an empty store from a snapshot (objects keep their resourceVersions) without events, as
+   * etcd holds its data when the apiserver starts. The history starts empty at `rv`: watches
+   * resume only from there, older resumes are Gone, exactly as after a compaction.
+   */
+  load(objects: Iterable<{ resource: string; object: KObject }>, rv: number): void {
+    if (this.rv !== 0 || this.data.size > 0) throw new Error('Store.load: the store is not empty');
+    for (const { resource, object } of objects) {
+      // Taken as is (frozen in place): a snapshot's objects are fresh from JSON, or already frozen.
+      const stored = deepFreeze(object);
+      this.bucket(resource, stored.metadata.namespace ?? '').set(stored.metadata.name ?? '', stored);
+    }
+    this.rv = rv;
+    this.compactedRV = rv;
+  }
+
   /** Every stored resource name that has objects (for namespace cleanup and GC). */
   resources(): string[] {
     return [...this.data.keys()];
@@ -232,6 +268,7 @@ export class Store {
         this.historyStart = 0;
       }
     }
+    for (const o of this.observers) o(e);
     const list = this.watchers.get(resource);
     if (!list) return;
     for (const w of [...list]) {

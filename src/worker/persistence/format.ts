@@ -1,12 +1,15 @@
-// The saved layout (format 1): a versioned `meta` record, the journal in append-only chunks of
-// CHUNK entries, and one record each for files, history, layout and lesson progress.
+// The saved layout (format 2): a versioned `meta` record, the journal in append-only chunks of
+// CHUNK entries, one record each for files, history, layout and lesson progress, and the cluster
+// as an engine snapshot: one record per object plus a `snapshot` record (objects.ts).
 
 import { SCENARIO_VERSION, type JournalEntry, type Scenario } from '../scenario';
 import type { KV } from './kv';
+import type { ClusterSnapshot } from '../../engine/snapshot';
+import { OBJECT_PREFIX, readSnapshot, SNAPSHOT_KEY } from './objects';
 import { checkHistory, checkScenario, isPlainObject, type Checked } from './validate';
 
 /** The current saved format; older ones go through MIGRATIONS. */
-export const FORMAT = 1;
+export const FORMAT = 2;
 /** Entries per journal chunk: a save rewrites at most the last, partly filled chunk. */
 export const CHUNK = 256;
 /** More entries than any real session makes: a larger count means the meta record is damaged. */
@@ -35,6 +38,13 @@ export interface Saved {
   history: string[];
   layout: Record<string, unknown>;
   lessonProgress?: unknown;
+  /**
+   * The cluster as it was saved with the journal (format 2), when the save holds one that
+   * matches it; without it the cluster is rebuilt by replaying the journal.
+   */
+  snapshot?: ClusterSnapshot;
+  /** Object records the store holds (so a full rewrite can delete the ones no longer there). */
+  objectKeys?: string[];
 }
 
 export function metaOf(s: Omit<Scenario, 'files' | 'journal' | 'v'>, journalLength: number): Meta {
@@ -85,5 +95,19 @@ export async function readCurrent(kv: KV): Promise<Checked<Saved>> {
   const scenario = checkScenario({ v: SCENARIO_VERSION, seed: meta.seed, startTime: meta.startTime, nodes: meta.nodes, lesson: meta.lesson, now: meta.now, files: files ?? {}, journal });
   if (!scenario.ok) return scenario;
   saved.scenario = scenario.value;
+  const [snapMeta] = await kv.getMany([SNAPSHOT_KEY]);
+  if (snapMeta !== undefined) {
+    const records = (await kv.entries()).filter(([k]) => k.startsWith(OBJECT_PREFIX));
+    saved.objectKeys = records.map(([k]) => k);
+    // A snapshot is used only when it was written with this meta (same instant and journal);
+    // anything else (a save cut short before format 2 wrote it) falls back to the journal.
+    const sm = snapMeta as { now?: unknown; journalLength?: unknown };
+    if (isPlainObject(snapMeta) && sm.now === meta.now && sm.journalLength === length) {
+      const { journalLength: _, ...rest } = snapMeta;
+      const snap = readSnapshot(rest, records);
+      if (!snap.ok) return snap;
+      saved.snapshot = snap.value;
+    }
+  }
   return { ok: true, value: saved };
 }

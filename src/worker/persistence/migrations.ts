@@ -36,7 +36,19 @@ export const MIGRATIONS: Record<number, Migration> = {
     if (!history.ok) return history;
     if (old.layout !== undefined && !isPlainObject(old.layout)) return { ok: false, message: `${V0_KEY}.layout: expected an object` };
     const saved: Saved = { scenario: scenario.value, history: history.value, layout: (old.layout as Record<string, unknown> | undefined) ?? {} };
-    await kv.write(allPuts(saved), [V0_KEY]);
+    // Written as format 1: the next step takes it on from there.
+    const puts = allPuts(saved).map(([k, v]): [string, unknown] => (k === KEYS.meta ? [k, { ...(v as object), format: 1 }] : [k, v]));
+    await kv.write(puts, [V0_KEY]);
+    return { ok: true, value: null };
+  },
+  /**
+   * Format 1 kept no objects: the cluster came from replaying the journal. Format 2 adds a
+   * snapshot beside it; a format-1 save simply has none yet (it is replayed once, then saved).
+   */
+  1: async (kv) => {
+    const meta = await kv.get(KEYS.meta);
+    if (!isPlainObject(meta)) return { ok: false, message: 'meta: expected an object' };
+    await kv.write([[KEYS.meta, { ...meta, format: 2 }]]);
     return { ok: true, value: null };
   },
 };

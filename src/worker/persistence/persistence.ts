@@ -1,12 +1,15 @@
-// Saves the browser cluster to IndexedDB: the scenario (meta, files, journal chunks), terminal
-// history, layout and lesson progress. Changes are batched into one debounced transaction that
-// writes only what changed; a failed write (quota) keeps everything pending for the next flush.
+// Saves the browser cluster to IndexedDB: the scenario (meta, files, journal chunks), the cluster
+// snapshot (one record per changed object, plus the snapshot meta), terminal history, layout and
+// lesson progress. Changes are batched into one debounced transaction that writes only what
+// changed; a failed write (quota) keeps everything pending for the next flush.
 
 import type { StorageStatus } from '../protocol';
+import type { ClusterSnapshot } from '../../engine/snapshot';
 import type { JournalEntry, Scenario } from '../scenario';
 import { allPuts, chunkPuts, KEYS, metaOf, type Meta, type Saved } from './format';
 import { errorText, idbKV, isQuotaError, memoryKV, type KV } from './kv';
 import { migrateAndRead } from './migrations';
+import { OBJECT_PREFIX, SNAPSHOT_KEY, objectKey, type ClusterSource } from './objects';
 import { checkScenario, isPlainObject } from './validate';
 
 /** Runs `fn` after `ms`; returns a cancel function. Tests inject one they drive by hand. */
@@ -55,6 +58,15 @@ export class Persistence {
   private chain: Promise<unknown> = Promise.resolve();
   /** Bumped when the state is replaced: a save that started before must not mark the new one saved. */
   private generation = 0;
+  /** The live cluster the object records follow (attached by the host once it runs one). */
+  private source: ClusterSource | undefined;
+  /** Object keys changed since the last save, each with the change count it was last marked at. */
+  private dirtyObjects = new Map<string, number>();
+  private changeCount = 0;
+  /** The next save writes every object (and deletes records of objects no longer there). */
+  private allObjects = false;
+  /** Object records the store holds, when known (from load): what a full rewrite may delete. */
+  private storedObjectKeys = new Set<string>();
 
   constructor(opts: PersistenceOptions = {}) {
     this.kv = opts.kv ?? idbKV();
@@ -88,6 +100,24 @@ export class Persistence {
     this.stopTimer();
     this.adopt({ scenario: s, history: [], layout: {} }, true);
     await this.enqueue(() => this.save());
+  }
+
+  /**
+   * Follows `source` from now on. `changed`: the object keys that differ from what is saved
+   * (a cluster restored from the saved snapshot), or 'all' (a cluster rebuilt another way).
+   */
+  attach(source: ClusterSource, changed: Iterable<string> | 'all'): void {
+    this.source = source;
+    if (changed === 'all') this.allObjects = true;
+    else for (const k of changed) this.dirtyObjects.set(k, ++this.changeCount);
+    this.metaRev++;
+    this.touch();
+  }
+
+  /** An object was written or deleted (from the store's change observer). */
+  objectChanged(resource: string, namespace: string, name: string): void {
+    this.dirtyObjects.set(objectKey(resource, namespace, name), ++this.changeCount);
+    this.touch();
   }
 
   append(e: JournalEntry): void {
@@ -140,13 +170,17 @@ export class Persistence {
     const stored = await this.enqueue(() => this.kv.entries()).catch(() => [] as [string, unknown][]);
     // A replacement not yet written (startNew, import) supersedes what the store still holds.
     if (this.blocked || !this.replace) for (const [k, v] of stored) data.set(k, v);
-    if (!this.blocked) for (const [k, v] of this.collect()) data.set(k, v);
+    if (!this.blocked) {
+      const { puts, dels } = this.collect();
+      for (const k of dels) data.delete(k);
+      for (const [k, v] of puts) data.set(k, v);
+    }
     const safe = Object.fromEntries([...data].map(([k, v]) => [k, jsonSafe(v)]));
     return JSON.stringify({ kubeplay: EXPORT_TAG, data: safe }, null, 1);
   }
 
   /** Replaces everything saved with an export file (or a bare scenario); leaves it alone if invalid. */
-  async importAll(text: string): Promise<{ ok: true; scenario: Scenario } | { ok: false; message: string }> {
+  async importAll(text: string): Promise<{ ok: true; scenario: Scenario; snapshot?: ClusterSnapshot } | { ok: false; message: string }> {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -170,7 +204,7 @@ export class Persistence {
     this.stopTimer();
     this.adopt(saved, true);
     await this.enqueue(() => this.save());
-    return { ok: true, scenario: saved.scenario! };
+    return { ok: true, scenario: saved.scenario!, ...(saved.snapshot ? { snapshot: saved.snapshot } : {}) };
   }
 
   /** Deletes everything saved and forgets what was pending. */
@@ -183,6 +217,10 @@ export class Persistence {
     this.pending.clear();
     this.replace = false;
     this.blocked = false;
+    this.source = undefined;
+    this.dirtyObjects.clear();
+    this.allObjects = false;
+    this.storedObjectKeys.clear();
     await this.enqueue(() => this.kv.clear());
   }
 
@@ -198,6 +236,11 @@ export class Persistence {
     }
     this.journal = s ? [...s.journal] : [];
     this.pending.clear();
+    // The host attaches the cluster it builds from this state (attach) once it runs.
+    this.source = undefined;
+    this.dirtyObjects.clear();
+    this.allObjects = false;
+    this.storedObjectKeys = unsaved ? new Set() : new Set(saved.objectKeys ?? []);
     this.blocked = false;
     this.replace = unsaved;
     this.savedLength = unsaved ? 0 : this.journal.length;
@@ -208,6 +251,12 @@ export class Persistence {
       this.pending.set(KEYS.layout, saved.layout);
       if (s) this.pending.set(KEYS.files, { ...s.files });
       if (saved.lessonProgress !== undefined) this.pending.set(KEYS.lesson, saved.lessonProgress);
+      // An imported snapshot is written as it is; the restored cluster's changes follow.
+      if (s && saved.snapshot) {
+        const { objects, ...meta } = saved.snapshot;
+        this.pending.set(SNAPSHOT_KEY, { ...meta, journalLength: this.journal.length });
+        for (const o of objects) this.pending.set(objectKey(o.resource, o.object.metadata.namespace ?? '', o.object.metadata.name ?? ''), o.object);
+      }
     }
   }
 
@@ -235,20 +284,49 @@ export class Persistence {
     return run;
   }
 
-  /** The records a save would write now: changed records, meta and the journal's changed chunks. */
-  private collect(): [string, unknown][] {
+  /**
+   * The records a save would write now: changed records, meta, the journal's changed chunks and,
+   * with a cluster attached, its changed objects and the snapshot meta, all taken at this instant
+   * so the journal and the snapshot agree.
+   */
+  private collect(): { puts: [string, unknown][]; dels: string[]; objects: Map<string, number>; all: boolean } {
     const puts: [string, unknown][] = [...this.pending];
-    if (this.meta && (this.metaRev !== this.savedMetaRev || this.savedLength < this.journal.length)) {
+    const dels: string[] = [];
+    const objects = new Map(this.dirtyObjects);
+    const all = this.allObjects;
+    const source = this.source;
+    const objectsChanged = source !== undefined && (all || objects.size > 0);
+    if (this.meta && (objectsChanged || this.metaRev !== this.savedMetaRev || this.savedLength < this.journal.length)) {
+      if (source) {
+        const snap = source.meta();
+        this.meta.now = snap.now;
+        puts.push([SNAPSHOT_KEY, { ...snap, journalLength: this.journal.length }]);
+        if (all) {
+          const live = new Set<string>();
+          for (const o of source.all()) {
+            const key = objectKey(o.resource, o.object.metadata.namespace ?? '', o.object.metadata.name ?? '');
+            live.add(key);
+            puts.push([key, o.object]);
+          }
+          for (const k of this.storedObjectKeys) if (!live.has(k)) dels.push(k);
+        } else {
+          for (const key of objects.keys()) {
+            const o = source.get(key);
+            if (o) puts.push([key, o.object]);
+            else dels.push(key);
+          }
+        }
+      }
       puts.push([KEYS.meta, { ...this.meta, journalLength: this.journal.length }]);
       puts.push(...chunkPuts(this.journal, this.savedLength));
     }
-    return puts;
+    return { puts, dels, objects, all };
   }
 
   private async save(): Promise<void> {
     if (this.blocked) return;
-    const puts = this.collect();
-    if (puts.length === 0 && !this.replace) return;
+    const { puts, dels, objects, all } = this.collect();
+    if (puts.length === 0 && dels.length === 0 && !this.replace) return;
     const snapshot = new Map(this.pending);
     const length = this.journal.length;
     const rev = this.metaRev;
@@ -257,7 +335,7 @@ export class Persistence {
     this.emit({ state: 'saving' });
     try {
       if (replace) await this.kv.replaceAll(puts);
-      else await this.kv.write(puts);
+      else await this.kv.write(puts, dels);
     } catch (e) {
       // Nothing is marked saved: the same records (and anything newer) go out on the next flush.
       const message = isQuotaError(e)
@@ -268,6 +346,12 @@ export class Persistence {
     }
     if (generation === this.generation) {
       for (const [k, v] of snapshot) if (this.pending.get(k) === v) this.pending.delete(k);
+      // An object changed again while this save ran stays dirty for the next one.
+      for (const [k, n] of objects) if (this.dirtyObjects.get(k) === n) this.dirtyObjects.delete(k);
+      if (all) this.allObjects = false;
+      if (replace) this.storedObjectKeys.clear();
+      for (const [k] of puts) if (k.startsWith(OBJECT_PREFIX)) this.storedObjectKeys.add(k);
+      for (const k of dels) this.storedObjectKeys.delete(k);
       this.savedLength = Math.max(this.savedLength, length);
       this.savedMetaRev = rev;
       this.replace = false;

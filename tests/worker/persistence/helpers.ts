@@ -60,7 +60,7 @@ export class SpyKV implements KV {
   }
   async write(puts: [string, unknown][], dels?: string[]) {
     if (this.failWith) throw this.failWith();
-    this.writes.push(puts.map(([k]) => k));
+    this.writes.push([...puts.map(([k]) => k), ...(dels ?? []).map((k) => `-${k}`)]);
     return this.inner.write(puts, dels);
   }
   async replaceAll(puts: [string, unknown][]) {
