@@ -23,14 +23,23 @@ async function stepDone(i: number): Promise<void> {
   await page.locator(`[data-testid="lesson-panel"] li[data-step="${i}"].done`).waitFor({ timeout: 60_000 });
 }
 
-/** Opens the Browser tab, picks the Service's address and returns the page text. */
-async function browse(): Promise<string> {
+/** Opens the Browser tab on the Service's address and reloads until the page shows `text`. */
+async function browse(text: string): Promise<void> {
   await page.locator('[role="tab"][data-tab="browser"]').click();
   const address = page.locator('[data-testid="browser-address"]');
   await expect.poll(async () => address.inputValue(), { timeout: 30_000 }).toMatch(/^http:\/\/\d/);
-  await page.locator('[data-testid="browser-go"]').click();
-  await page.locator('[data-testid="browser-status"]').waitFor();
-  return page.frameLocator('[data-testid="browser-page"]').locator('body').innerText();
+  // The previous answer stays on screen until the new one arrives: press Go until it shows.
+  await expect
+    .poll(
+      async () => {
+        await page.locator('[data-testid="browser-go"]').click();
+        await page.locator('[data-testid="browser-status"]').waitFor();
+        await page.waitForTimeout(200);
+        return page.frameLocator('[data-testid="browser-page"]').locator('body').innerText();
+      },
+      { timeout: 20_000 },
+    )
+    .toContain(text);
 }
 
 describe('lesson: your first Deployment', () => {
@@ -71,7 +80,7 @@ EOF`);
     await typeLines(page, 'kubectl expose deployment sample-deployment --name=sample-service --type=LoadBalancer --port=80');
     await waitForScreen(page, /service\/sample-service exposed/);
     await stepDone(2);
-    expect(await browse()).toContain('Welcome to nginx!');
+    await browse('Welcome to nginx!');
     await screenshot(page, 'browser-nginx');
   });
 
@@ -85,7 +94,7 @@ EOF`);
     await page.locator('[data-testid="terminal-tab-t2"]').click();
     await waitForScreen(page, /Terminating/);
     await screenshot(page, 'rollout-watch');
-    expect(await browse()).toContain('It works!');
+    await browse('It works!');
     await expect(page.locator('[data-testid="lesson-panel"]').innerText()).resolves.toContain('Lesson complete');
   });
 

@@ -68,12 +68,12 @@ describe('first visit', () => {
 
   it('pauses and resumes simulated time', async () => {
     await page.locator('[data-testid="time-pause"]').click();
+    await expect.poll(() => page.locator('[data-testid="sim-time"]').innerText()).toContain('(paused)');
     const a = await page.locator('[data-testid="sim-time"]').innerText();
     await page.waitForTimeout(1500);
     expect(await page.locator('[data-testid="sim-time"]').innerText()).toBe(a);
     await page.locator('[data-testid="time-play"]').click();
-    await page.waitForTimeout(1500);
-    expect(await page.locator('[data-testid="sim-time"]').innerText()).not.toBe(a);
+    await expect.poll(() => page.locator('[data-testid="sim-time"]').innerText(), { timeout: 5000 }).not.toBe(a);
   });
 
   it('applies a file from the editor: the command and its output appear in the terminal', async () => {
