@@ -10,6 +10,18 @@ export default defineConfig({
   publicDir: 'static',
   plugins: [svelte(), ...offlinePlugins()],
   worker: { format: 'es' },
+  // Pre-bundle every browser dependency up front, the lazily imported Monaco ones and what the YAML
+  // worker imports too: otherwise the dev server discovers them on first use and reloads the page,
+  // and serves CommonJS files (vscode-languageserver-types) to the worker as they are.
+  optimizeDeps: {
+    include: [
+      'comlink', '@xterm/xterm', '@xterm/addon-fit', 'idb-keyval', 'yaml',
+      'monaco-editor/editor/editor.api', 'monaco-editor/languages/definitions/yaml/register', 'monaco-yaml',
+      'monaco-editor/esm/vs/editor/editor.worker.js', 'monaco-worker-manager/worker',
+      'vscode-languageserver-textdocument', 'vscode-languageserver-types', 'vscode-uri', 'jsonc-parser',
+      '@vscode/l10n', 'path-browserify', 'prettier/standalone', 'prettier/plugins/yaml', 'prettier/plugins/estree',
+    ],
+  },
   resolve: {
     // monaco-yaml's worker manager deep-imports monaco-editor/esm/vs/editor/editor.worker.js, which
     // monaco >= 0.56's exports map hides (see src/ui/editor/monaco-loader.ts).
