@@ -199,7 +199,8 @@ export function reconcileSlices(
   for (const [k, slices] of byPorts) if (!desired.has(k)) plan.deletes.push(...slices);
 
   for (const [k, d] of desired) {
-    const todo = d.eps;
+    // Desired endpoints not yet placed in a slice; each placement removes its key.
+    const unplaced = d.eps;
     const toUpdate: EndpointSliceView[] = [];
     const unchanged: EndpointSliceView[] = [];
     for (const s of byPorts.get(k) ?? []) {
@@ -207,11 +208,11 @@ export function reconcileSlices(
       let changed = false;
       for (const ep of s.endpoints ?? []) {
         const ek = endpointKey(ep);
-        const want = todo.get(ek);
+        const want = unplaced.get(ek);
         if (!want) continue;
         kept.push(want);
         if (!changed && !sameEndpoint(want, ep)) changed = true;
-        todo.delete(ek);
+        unplaced.delete(ek);
       }
       const labelsChanged = !same(Object.entries(s.metadata.labels ?? {}).sort(), Object.entries(labels).sort());
       if (changed || kept.length !== (s.endpoints ?? []).length) {
@@ -223,22 +224,22 @@ export function reconcileSlices(
     }
     const take = (slice: EndpointSliceView) => {
       const eps = (slice.endpoints ??= []);
-      for (const [ek, ep] of todo) {
+      for (const [ek, ep] of unplaced) {
         if (eps.length >= max) break;
         eps.push(ep);
-        todo.delete(ek);
+        unplaced.delete(ek);
       }
     };
     // Fill the slices that are being written anyway, fullest first.
-    if (todo.size > 0) for (const s of [...toUpdate].sort((a, b) => (b.endpoints?.length ?? 0) - (a.endpoints?.length ?? 0))) take(s);
-    while (todo.size > 0) {
+    if (unplaced.size > 0) for (const s of [...toUpdate].sort((a, b) => (b.endpoints?.length ?? 0) - (a.endpoints?.length ?? 0))) take(s);
+    while (unplaced.size > 0) {
       let fill: EndpointSliceView | undefined;
-      if (todo.size < max && unchanged.length > 0) {
+      if (unplaced.size < max && unchanged.length > 0) {
         // getSliceToFill: the unchanged slice closest to full that still fits them all.
         let best = -1;
         for (const s of unchanged) {
           const n = s.endpoints?.length ?? 0;
-          if (n + todo.size <= max && n > best) {
+          if (n + unplaced.size <= max && n > best) {
             best = n;
             fill = s;
           }
