@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newContext, openPlayground, screenshot, setUp, tearDown, waitForNodes, type E2E } from './fixture';
 import { typeLines, waitForScreen } from './terminal';
+import { DEPLOYMENT_YML } from '../../src/lessons/first-deployment/manifests';
 
 let e2e: E2E;
 let page: Page;
@@ -44,27 +45,7 @@ async function browse(text: string): Promise<void> {
 
 describe('lesson: your first Deployment', () => {
   it('ticks off the Deployment step once its pod runs', async () => {
-    await typeLines(page, `cat > deployment.yml <<EOF
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: sample-deployment
-spec:
-  selector:
-    matchLabels:
-      app: sample-app
-  replicas: 1
-  template:
-    metadata:
-      labels:
-        app: sample-app
-    spec:
-      containers:
-      - name: nginx-container
-        image: nginx:1.7.9
-        ports:
-        - containerPort: 80
-EOF`);
+    await typeLines(page, `cat > deployment.yml <<EOF\n${DEPLOYMENT_YML}EOF`);
     await typeLines(page, 'kubectl apply -f deployment.yml');
     await waitForScreen(page, /deployment\.apps\/sample-deployment created/);
     await stepDone(0);

@@ -3,6 +3,7 @@
 // controller's address with the host as the Host header (from outside only IP literals resolve).
 
 import type { IngressView, NodeView, ObjectView, ServiceView } from '../../worker/protocol';
+import { isAddOnNamespace } from '../map/namespaces';
 
 export interface AddressChoice {
   /** What the address bar shows and the user picks. */
@@ -69,11 +70,6 @@ function ingressChoices(ing: IngressView): AddressChoice[] {
   return out;
 }
 
-/** Namespaces of the cluster's own add-ons (kube-system, ingress-nginx, ...). */
-export function isSystemNamespace(ns: string | undefined): boolean {
-  return ns !== undefined && (ns.startsWith('kube-') || ns === 'ingress-nginx' || ns === 'local-path-storage');
-}
-
 /** Every address a user can open from outside the cluster, Services first, sorted by label. */
 export function addressChoices(objects: Iterable<ObjectView>): AddressChoice[] {
   const services: ServiceView[] = [];
@@ -88,7 +84,7 @@ export function addressChoices(objects: Iterable<ObjectView>): AddressChoice[] {
   const nodeIP = workers.sort((a, b) => (a.name < b.name ? -1 : 1))[0]?.internalIP;
   // The learner's own Services come first (LoadBalancers before NodePorts), add-ons' last: the
   // address bar opens on what the user just exposed, not on ingress-nginx's NodePort.
-  const rank = (s: ServiceView) => (isSystemNamespace(s.namespace) ? 2 : 0) + (s.type === 'LoadBalancer' ? 0 : 1);
+  const rank = (s: ServiceView) => (isAddOnNamespace(s.namespace) ? 2 : 0) + (s.type === 'LoadBalancer' ? 0 : 1);
   const svc = services
     .flatMap((s) => serviceChoices(s, nodeIP).map((c) => ({ c, r: rank(s) })))
     .sort((a, b) => a.r - b.r || a.c.label.localeCompare(b.c.label))

@@ -4,6 +4,11 @@
 export const ALL = '*';
 export const SYSTEM_NAMESPACES = new Set(['kube-system']);
 
+/** Namespaces of the cluster's own add-ons (kube-system, kube-public, ingress-nginx, ...). */
+export function isAddOnNamespace(ns: string | undefined): boolean {
+  return ns !== undefined && (ns.startsWith('kube-') || ns === 'ingress-nginx' || ns === 'local-path-storage');
+}
+
 export interface NamespaceFilter {
   /** A namespace name, or ALL. */
   namespace: string;
