@@ -1,5 +1,6 @@
-// Generates src/engine/api/openapi/data/*.json (one trimmed OpenAPI v3 document per group-version)
-// and src/engine/api/openapi/catalog.ts from upstream's published api/openapi-spec/v3 files.
+// Generates src/engine/api/openapi/data/*.json (one trimmed OpenAPI v3 document per group-version),
+// src/engine/api/openapi/catalog.ts and structure-data.ts (./structure.mjs) from upstream's
+// published api/openapi-spec/v3 files.
 //
 // Usage (tsx is needed to read the TypeScript registry):
 //   npx tsx scripts/openapi/generate.mjs <dir with upstream *_openapi.json> --ref <tag or commit> \
@@ -16,6 +17,7 @@ import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'nod
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readEnumFields, applyEnums } from './enums.mjs';
+import { writeStructure } from './structure.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -256,6 +258,8 @@ async function main() {
     console.log(`${gv}: ${n} schemas, ${enums} enum fields restored, ${text.length} bytes -> ${file}`);
   }
   writeFileSync(CATALOG, catalogSource(entries, source));
+  // Field validation's always-present structural table, derived from the documents just written.
+  await writeStructure();
 }
 
 await main();

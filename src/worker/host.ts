@@ -2,7 +2,6 @@
 // driver, the change feed, the terminal tabs' shells and the lesson runner. Everything that
 // touches real time or storage comes in through WorkerEnv, so Vitest drives it in Node.
 
-import { loadAllOpenApi } from '../engine/api/openapi';
 import { createCluster, type Cluster } from '../engine/cluster';
 import { Session } from '../headless/session';
 import { currentNamespace } from '../kubectl/env';
@@ -91,7 +90,6 @@ export class PlaygroundHost implements P.PlaygroundApi {
     if (!(await this.acquireLock())) {
       return { ok: false, problem: 'locked', message: 'kubeplay is open in another tab: close it (or use that tab), then reload this one.' };
     }
-    await loadAllOpenApi();
     let warning: string | undefined;
     if (opts.link !== undefined) {
       const d = await decodeScenario(opts.link);

@@ -2,27 +2,14 @@
 // the kind's OpenAPI schema does not know are refused (Strict), reported as warnings (Warn) or
 // dropped silently (Ignore) - and in every case not stored, as the typed decoder drops them.
 
-import { deref, schemaForKind } from '../api/openapi';
-import type { OpenApiSchema } from '../api/openapi';
+import { kindStructure, structNode } from '../api/openapi/structure';
+import type { StructNode } from '../api/openapi/structure';
 import type { ResourceType } from '../api/registry';
 import { groupVersion } from '../api/registry';
 import type { KObject } from '../api/types';
 import { badRequest } from './status';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
-
-const kindSchemas = new Map<string, OpenApiSchema | null>();
-
-function kindSchema(t: ResourceType): OpenApiSchema | undefined {
-  const key = `${groupVersion(t)}|${t.kind}`;
-  if (!kindSchemas.has(key)) {
-    const s = schemaForKind(groupVersion(t), t.kind);
-    // Cache only hits: the documents may still be loading.
-    if (!s) return undefined;
-    kindSchemas.set(key, s);
-  }
-  return kindSchemas.get(key) ?? undefined;
-}
 
 /** Reads the fieldValidation query parameter (upstream's default for requests without it is Warn). */
 export function fieldValidationMode(v: string | undefined): FieldValidation {
@@ -36,8 +23,10 @@ export function fieldValidationMode(v: string | undefined): FieldValidation {
  * as the decoder reports them (`spec.replicass`, `spec.template.spec.containers[0].imagee`).
  */
 export function pruneUnknownFields(t: ResourceType, obj: KObject, shared?: SharedParts): string[] {
-  const schema = kindSchema(t);
-  if (!schema || t.custom) return [];
+  // The structural table is generated from the OpenAPI documents and always present, so
+  // validation is the same from the first request on, whether or not a document has loaded.
+  const schema = kindStructure(groupVersion(t), t.kind);
+  if (schema === undefined || t.custom) return [];
   const unknown: string[] = [];
   if (!shared) {
     walk(obj, schema, '', unknown, 0);
@@ -61,22 +50,23 @@ export interface SharedParts {
  * `privateKeys`, when given, names the top-level fields that are the caller's own copies; the
  * others are shared (a /status write keeps only metadata and status) and are only reported.
  */
-function walk(value: unknown, schemaIn: OpenApiSchema, path: string, unknown: string[], depth: number, privateKeys?: ReadonlySet<string>, prune = true): void {
+function walk(value: unknown, schemaIn: StructNode, path: string, unknown: string[], depth: number, privateKeys?: ReadonlySet<string>, prune = true): void {
   if (depth > 64 || value === null || typeof value !== 'object') return;
-  const schema = deref(schemaIn);
-  if (schema['x-kubernetes-preserve-unknown-fields'] || schema['x-kubernetes-int-or-string']) return;
+  const schema = structNode(schemaIn);
+  if (schema === 0) return;
   if (Array.isArray(value)) {
-    if (!schema.items) return;
-    value.forEach((v, i) => walk(v, schema.items!, `${path}[${i}]`, unknown, depth + 1, undefined, prune));
+    const items = schema.i;
+    if (items === undefined) return;
+    value.forEach((v, i) => walk(v, items, `${path}[${i}]`, unknown, depth + 1, undefined, prune));
     return;
   }
   const obj = value as Record<string, unknown>;
-  if (schema.properties) {
+  if (schema.p) {
     for (const key of Object.keys(obj)) {
-      const child = schema.properties[key];
+      const child = Object.hasOwn(schema.p, key) ? schema.p[key] : undefined;
       const p = path ? `${path}.${key}` : key;
       const pruneHere = prune && (privateKeys === undefined || privateKeys.has(key));
-      if (!child) {
+      if (child === undefined) {
         unknown.push(p);
         if (pruneHere) delete obj[key];
         continue;
@@ -85,8 +75,9 @@ function walk(value: unknown, schemaIn: OpenApiSchema, path: string, unknown: st
     }
     return;
   }
-  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-    for (const key of Object.keys(obj)) walk(obj[key], schema.additionalProperties, `${path}.${key}`, unknown, depth + 1, undefined, prune);
+  const values = schema.a;
+  if (values !== undefined) {
+    for (const key of Object.keys(obj)) walk(obj[key], values, `${path}.${key}`, unknown, depth + 1, undefined, prune);
   }
 }
 
