@@ -17,20 +17,20 @@ import { createCommand } from './commands/create';
 import { deleteCommand } from './commands/delete';
 import { exposeCommand } from './commands/expose-run';
 import { runCommand } from './commands/run-attach';
-import { eventsCommand } from './commands/events';
+import { eventsCommand } from './commands/events-command';
 import { getCommand } from './commands/get';
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, explainCommand, versionCommand } from './commands/info';
 import { patchCommand, replaceCommand, scaleCommand } from './commands/patch-replace-scale';
-import { waitCommand } from './commands/wait';
-import { describeCommand } from './commands/describe';
-import { rolloutCommand } from './commands/rollout';
+import { waitCommand } from './commands/wait-command';
+import { describeCommand } from './commands/describe-command';
+import { rolloutCommand } from './commands/rollout-command';
 import { setCommand } from './commands/set';
 import { cordonCommand, taintCommand, uncordonCommand } from './commands/node-commands';
-import { drainCommand } from './commands/node-commands-drain';
-import { logsCommand } from './commands/logs';
-import { execCommand } from './commands/exec';
-import { portForwardCommand } from './commands/port-forward';
-import { topCommand } from './commands/top';
+import { drainCommand } from './commands/node-commands-drain-command';
+import { logsCommand } from './commands/logs-command';
+import { execCommand } from './commands/exec-command';
+import { portForwardCommand } from './commands/port-forward-command';
+import { topCommand } from './commands/top-command';
 
 /** Flags every command accepts (kubectl's persistent flags). */
 export const GLOBAL_FLAGS: FlagSpec[] = [

@@ -42,3 +42,12 @@ export function commandPath(path: CommandDef[]): string {
 export function findSub(cmd: CommandDef, name: string): CommandDef | undefined {
   return cmd.subcommands?.find((c) => c.name === name || (c.aliases ?? []).includes(name));
 }
+
+/**
+ * A run function that imports its implementation the first time the command runs. The command's
+ * help, flags and completion stay in the command table (synchronous); the code that runs it stays
+ * out of the worker's start-up chunk, which a first `kubectl get` does not need.
+ */
+export function lazyRun<M>(load: () => Promise<M>, pick: (m: M) => (inv: Invocation) => Promise<number>): (inv: Invocation) => Promise<number> {
+  return async (inv) => pick(await load())(inv);
+}

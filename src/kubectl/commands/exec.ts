@@ -2,12 +2,12 @@
 // simulated container through `POST .../pods/NAME/exec` (engine convention: JSON
 // {stdout, stderr, exitCode}), prints its output, and fails as upstream on a non-zero exit.
 
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { flagString } from '../cli/flags';
 import { makeCtx } from '../context';
 import type { J } from '../describe/values';
 import { CmdError, CodeExitError } from '../errors';
-import { defaultContainer, EXEC_HELP, podsForObject } from './logs';
+import { defaultContainer, podsForObject } from './logs';
 
 /** The exec answer the engine returns. */
 export interface ExecResult {
@@ -16,7 +16,7 @@ export interface ExecResult {
   exitCode?: number;
 }
 
-async function runExec(inv: Invocation): Promise<number> {
+export async function runExec(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   if (inv.args.length === 0) throw new CmdError('pod or type/name must be specified');
   if (inv.args.length > 1) {
@@ -44,4 +44,4 @@ async function runExec(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export const execCommand: CommandDef = { name: 'exec', group: 'Troubleshooting and Debugging Commands', ...EXEC_HELP, run: runExec };
+export { execCommand } from './exec-command';

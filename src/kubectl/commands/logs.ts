@@ -5,13 +5,13 @@
 import { parseGoDuration } from '../../engine/util/duration';
 import type { KObject } from '../../engine/api/types';
 import { selectorFromLabelSelector } from '../../engine/api/labels';
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { flagBool, flagInt, flagString } from '../cli/flags';
 import { makeCtx, type Ctx } from '../context';
 import type { J } from '../describe/values';
 import { CmdError, StatusError } from '../errors';
 import { resourceRequests } from '../resource-args';
-import { EXEC_HELP, LOGS_HELP } from './logs-help';
+import { EXEC_HELP } from './logs-help';
 import { fetchTarget } from './targets';
 
 export { EXEC_HELP };
@@ -74,7 +74,7 @@ function withPrefix(text: string, prefix: string | undefined): string {
   return text.replace(/[^\n]*(\n|$)/g, (line) => (line === '' ? '' : `${prefix} ${line}`));
 }
 
-async function runLogs(inv: Invocation): Promise<number> {
+export async function runLogs(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const f = inv.flags;
   const selector = flagString(f, 'selector') ?? '';
@@ -145,4 +145,4 @@ async function runLogs(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export const logsCommand: CommandDef = { name: 'logs', group: 'Troubleshooting and Debugging Commands', ...LOGS_HELP, run: runLogs };
+export { logsCommand } from './logs-command';

@@ -4,13 +4,12 @@
 
 import { parseGoDuration, formatGoDuration } from '../../engine/util/duration';
 import type { KObject } from '../../engine/api/types';
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { flagBool, flagInt, flagString } from '../cli/flags';
 import { makeCtx, type Ctx } from '../context';
 import type { J } from '../describe/values';
 import { CmdError, StatusError } from '../errors';
 import { dryRunValue } from './common-flags';
-import { DRAIN_HELP } from './node-commands-help';
 import { nodeTargets, setUnschedulable } from './node-commands';
 
 /** How long drain waits for pods without --timeout before it waits for an interrupt instead. */
@@ -159,7 +158,7 @@ async function drainNode(ctx: Ctx, node: KObject, o: DrainOptions): Promise<void
   }
 }
 
-async function runDrain(inv: Invocation): Promise<number> {
+export async function runDrain(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const f = inv.flags;
   if (inv.args.length === 0 && !flagString(f, 'selector')) throw new CmdError('USAGE: drain NODE [flags]');
@@ -182,4 +181,4 @@ async function runDrain(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export const drainCommand: CommandDef = { name: 'drain', group: 'Cluster Management Commands', ...DRAIN_HELP, run: runDrain };
+export { drainCommand } from './node-commands-drain-command';

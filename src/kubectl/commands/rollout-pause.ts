@@ -3,11 +3,10 @@
 // `resumed`, `restarted`, and upstream's per-object errors.
 
 import { rfc3339 } from '../../engine/util/time';
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { makeCtx } from '../context';
 import type { J } from '../describe/values';
 import { AggregateErrors, CmdError } from '../errors';
-import { PAUSE_HELP, RESTART_HELP, RESUME_HELP } from './rollout-help';
 import { printResult, resourceString, rolloutTargets } from './rollout-targets';
 
 export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
@@ -40,9 +39,9 @@ export function planRestart(group: string, kind: string, obj: J, now: number): P
   return { patch: { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: at } } } } } };
 }
 
-type Verb = 'pause' | 'resume' | 'restart';
+export type Verb = 'pause' | 'resume' | 'restart';
 
-async function runVerb(inv: Invocation, verb: Verb): Promise<number> {
+export async function runVerb(inv: Invocation, verb: Verb): Promise<number> {
   const ctx = makeCtx(inv);
   const targets = await rolloutTargets(ctx);
   if (targets.length === 0 && verb === 'restart') {
@@ -77,7 +76,3 @@ async function runVerb(inv: Invocation, verb: Verb): Promise<number> {
   if (errs.length) throw new AggregateErrors(errs);
   return 0;
 }
-
-export const pauseCommand: CommandDef = { name: 'pause', ...PAUSE_HELP, run: (inv) => runVerb(inv, 'pause') };
-export const resumeCommand: CommandDef = { name: 'resume', ...RESUME_HELP, run: (inv) => runVerb(inv, 'resume') };
-export const restartCommand: CommandDef = { name: 'restart', ...RESTART_HELP, run: (inv) => runVerb(inv, 'restart') };

@@ -4,7 +4,7 @@
 
 import type { KObject } from '../../engine/api/types';
 import { parseGoDuration } from '../../engine/util/duration';
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { flagInt, flagString } from '../cli/flags';
 import { makeCtx, type Ctx } from '../context';
 import type { J } from '../describe/values';
@@ -14,15 +14,13 @@ import { deploymentReplicaSets } from '../rollout/replicasets';
 import { statusViewerFor, type StatusViewer } from '../rollout/status';
 import { planDeploymentRollback, planRevisionRollback, replicaSetForRevision } from '../rollout/undo';
 import { dryRunValue } from './common-flags';
-import { pauseCommand, restartCommand, resumeCommand } from './rollout-pause';
-import { HISTORY_HELP, ROLLOUT_HELP, STATUS_HELP, UNDO_HELP } from './rollout-help';
 import { printResult, rolloutTargets, type RolloutTarget } from './rollout-targets';
 
 /** Without --timeout a stuck rollout would wait forever; after this much quiet simulated time the
  * command waits for an interrupt instead of moving the clock on. */
 const QUIET_LIMIT_MS = 60 * 60 * 1000;
 
-async function runStatus(inv: Invocation): Promise<number> {
+export async function runStatus(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const revision = flagInt(inv.flags, 'revision') ?? 0;
   const watch = inv.flags.values.get('watch') !== false;
@@ -75,7 +73,7 @@ async function revisionsOf(ctx: Ctx, t: RolloutTarget): Promise<J[]> {
   return controlledRevisions(list.items, t.obj);
 }
 
-async function runHistory(inv: Invocation): Promise<number> {
+export async function runHistory(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const revision = flagInt(inv.flags, 'revision') ?? 0;
   if (revision < 0) throw new CmdError(`revision must be a positive integer: ${revision}`);
@@ -98,7 +96,7 @@ async function runHistory(inv: Invocation): Promise<number> {
   return 0;
 }
 
-async function runUndo(inv: Invocation): Promise<number> {
+export async function runUndo(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const toRevision = flagInt(inv.flags, 'to-revision') ?? 0;
   const dry = dryRunValue(flagString(inv.flags, 'dry-run'));
@@ -154,16 +152,4 @@ async function runUndo(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export const statusCommand: CommandDef = { name: 'status', ...STATUS_HELP, run: runStatus };
-export const historyCommand: CommandDef = { name: 'history', ...HISTORY_HELP, run: runHistory };
-export const undoCommand: CommandDef = { name: 'undo', ...UNDO_HELP, run: runUndo };
-
-/** `kubectl rollout`: replaces the notYet('rollout', ...) entry in root.ts. */
-export const rolloutCommand: CommandDef = {
-  name: 'rollout',
-  group: 'Deploy Commands',
-  ...ROLLOUT_HELP,
-  flags: [],
-  subcommands: [historyCommand, pauseCommand, restartCommand, resumeCommand, statusCommand, undoCommand],
-};
-
+export { rolloutCommand } from './rollout-command';

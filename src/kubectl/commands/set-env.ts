@@ -1,13 +1,12 @@
 // `kubectl set env` (kubectl pkg/cmd/set/set_env.go): KEY=VAL and KEY- arguments, -e, --from a
 // secret or configmap (with --prefix, --keys), --list, -c, --overwrite; `env updated`.
 
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { flagArray, flagBool, flagString } from '../cli/flags';
 import { makeCtx, type Ctx } from '../context';
 import type { J } from '../describe/values';
 import { CmdError } from '../errors';
 import { podSpecOf, runSet, selectContainers, splitResourcesAndPairs, type MutationResult } from './set-common';
-import { SET_ENV_HELP } from './set-help';
 import { collectTargets, fetchTarget } from './targets';
 
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
@@ -89,7 +88,7 @@ async function fromSource(ctx: Ctx, from: string, prefix: string, keys: string[]
   }));
 }
 
-async function runSetEnv(inv: Invocation): Promise<number> {
+export async function runSetEnv(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const f = inv.flags;
   const { resources, pairs } = splitResourcesAndPairs(inv.args, (a) => a.includes('=') || a.endsWith('-'));
@@ -117,4 +116,4 @@ async function runSetEnv(inv: Invocation): Promise<number> {
   return runSet(ctx, resources, 'env updated', (obj) => applyEnv(obj, pattern, add, parsed.remove, overwrite));
 }
 
-export const setEnvCommand: CommandDef = { name: 'env', ...SET_ENV_HELP, run: runSetEnv };
+export { setEnvCommand } from './set-env-command';

@@ -1,13 +1,12 @@
 // `kubectl set image` (kubectl pkg/cmd/set/set_image.go): CONTAINER=IMAGE pairs (`*` for all
 // containers, init containers included), `image updated`, `unable to find container named "x"`.
 
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { flagArray } from '../cli/flags';
 import { makeCtx } from '../context';
 import type { J } from '../describe/values';
 import { CmdError } from '../errors';
 import { podSpecOf, runSet, splitResourcesAndPairs, type MutationResult } from './set-common';
-import { SET_IMAGE_HELP } from './set-help';
 
 /** Applies `name=image` pairs to a pod spec's containers and init containers. */
 export function setImages(podSpec: J, images: Array<[string, string]>): MutationResult {
@@ -26,7 +25,7 @@ export function setImages(podSpec: J, images: Array<[string, string]>): Mutation
   return { errors };
 }
 
-async function runSetImage(inv: Invocation): Promise<number> {
+export async function runSetImage(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const { resources, pairs } = splitResourcesAndPairs(inv.args, (a) => a.includes('='));
   if (resources.length === 0 && flagArray(inv.flags, 'filename').length === 0) {
@@ -44,4 +43,4 @@ async function runSetImage(inv: Invocation): Promise<number> {
   return runSet(ctx, resources, 'image updated', (obj) => setImages(podSpecOf(obj), images));
 }
 
-export const setImageCommand: CommandDef = { name: 'image', ...SET_IMAGE_HELP, run: runSetImage };
+export { setImageCommand } from './set-image-command';

@@ -2,13 +2,12 @@
 // `cpu=200m,memory=512Mi` for the containers matching -c, `resource requirements updated`.
 
 import { Quantity } from '../../engine/api/quantity';
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { flagArray, flagString } from '../cli/flags';
 import { makeCtx } from '../context';
 import type { J } from '../describe/values';
 import { CmdError } from '../errors';
 import { podSpecOf, runSet, selectContainers, type MutationResult } from './set-common';
-import { SET_RESOURCES_HELP } from './set-help';
 
 /** Parses `cpu=200m,memory=512Mi` into canonical quantities (0.5 -> 500m), with upstream's errors. */
 export function parseResourceList(spec: string): Record<string, string> {
@@ -38,7 +37,7 @@ export function setResources(podSpec: J, pattern: string, limits: Record<string,
   return { errors: [] };
 }
 
-async function runSetResources(inv: Invocation): Promise<number> {
+export async function runSetResources(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   if (inv.args.length === 0 && flagArray(inv.flags, 'filename').length === 0) {
     throw new CmdError(`You must provide one or more resources by argument or filename.
@@ -57,4 +56,4 @@ Example resource specifications include:
   return runSet(ctx, inv.args, 'resource requirements updated', (obj) => setResources(podSpecOf(obj), pattern, limits, requests));
 }
 
-export const setResourcesCommand: CommandDef = { name: 'resources', ...SET_RESOURCES_HELP, run: runSetResources };
+export { setResourcesCommand } from './set-resources-command';

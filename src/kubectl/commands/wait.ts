@@ -3,14 +3,13 @@
 // upstream's message.
 
 import type { KObject } from '../../engine/api/types';
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { flagString } from '../cli/flags';
 import { makeCtx, type Ctx } from '../context';
 import { kindPrefix } from '../discovery';
 import { CmdError, StatusError } from '../errors';
 import { parseJsonPath } from '../jsonpath';
 import { parseGoDuration } from '../../engine/util/duration';
-import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAGS, SELECTOR_FLAG } from './common-flags';
 import { collectTargets, type Target } from './targets';
 
 type Check = (obj: KObject | undefined) => boolean;
@@ -62,7 +61,7 @@ async function current(ctx: Ctx, t: Target): Promise<KObject | undefined> {
   }
 }
 
-async function runWait(inv: Invocation): Promise<number> {
+export async function runWait(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const spec = flagString(inv.flags, 'for');
   if (!spec) throw new CmdError('--for must be specified');
@@ -91,23 +90,4 @@ async function runWait(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export const waitCommand: CommandDef = {
-  name: 'wait',
-  group: 'Advanced Commands',
-  use: 'wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath=\'{}\'[=value]]',
-  short: 'Experimental: Wait for a specific condition on one or many resources',
-  long: `Experimental: Wait for a specific condition on one or many resources.
-
- The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.`,
-  flags: [
-    { name: 'all', type: 'bool', default: false, usage: 'Select all resources in the namespace of the specified resource types' },
-    ALL_NAMESPACES_FLAG,
-    FIELD_SELECTOR_FLAG,
-    ...FILENAME_FLAGS,
-    { name: 'for', type: 'string', default: '', usage: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true.  Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity." },
-    { name: 'output', short: 'o', type: 'string', default: '', usage: 'Output format.' },
-    SELECTOR_FLAG,
-    { name: 'timeout', type: 'duration', default: '30s', usage: 'The length of time to wait before giving up.  Zero means check once and don\'t wait, negative means wait for a week.' },
-  ],
-  run: runWait,
-};
+export { waitCommand } from './wait-command';
