@@ -2,14 +2,13 @@
 // (kubectl pkg/cmd/version, apiresources, clusterinfo, explain), answered from the server's
 // /version, discovery and OpenAPI.
 
-import type { CommandDef, Invocation } from '../cli/command';
+import { lazyRun, type CommandDef, type Invocation } from '../cli/command';
 import { flagBool, flagString } from '../cli/flags';
 import { makeCtx } from '../context';
 import { CmdError } from '../errors';
 import { tableWriter } from '../printers/tabwriter';
 import { toGoYaml } from '../../engine/codec/yaml-emit';
 import { toGoJson } from '../../engine/codec/json-emit';
-import { explainAsync, resolveExplainArgument } from '../explain';
 
 export const CLIENT_VERSION = {
   major: '1',
@@ -129,28 +128,6 @@ async function runClusterInfo(inv: Invocation): Promise<number> {
   return 0;
 }
 
-async function runExplain(inv: Invocation): Promise<number> {
-  const ctx = makeCtx(inv);
-  if (inv.args.length === 0) {
-    throw new CmdError(`You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n`);
-  }
-  const apiVersion = flagString(inv.flags, 'api-version') || undefined;
-  const resolved = resolveExplainArgument(inv.args[0], apiVersion);
-  if (!resolved.ok) {
-    ctx.err(resolved.error + '\n');
-    return 1;
-  }
-  const t = resolved.target;
-  const r = await explainAsync({ apiVersion: t.apiVersion, kind: t.kind, fieldPath: t.fieldPath, recursive: flagBool(inv.flags, 'recursive'), resource: t.resource });
-  if (!r.ok) {
-    if (r.text) ctx.out(r.text);
-    ctx.err((r.error.startsWith('error: ') ? r.error : `error: ${r.error}`) + '\n');
-    return 1;
-  }
-  ctx.out(r.text);
-  return 0;
-}
-
 export const versionCommand: CommandDef = {
   name: 'version',
   group: 'Other Commands',
@@ -254,5 +231,6 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
     { name: 'output', short: 'o', type: 'string', default: 'plaintext', usage: 'Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).' },
     { name: 'recursive', type: 'bool', default: false, usage: 'When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.' },
   ],
-  run: runExplain,
+  // The explainer (and the OpenAPI documents it loads) comes in when explain first runs.
+  run: lazyRun(() => import('./explain'), (m) => m.runExplain),
 };
