@@ -92,4 +92,3 @@ export async function runDescribe(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export { describeCommand } from './describe-command';

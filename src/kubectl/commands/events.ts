@@ -151,4 +151,3 @@ export async function runEvents(inv: Invocation): Promise<number> {
 }
 
 
-export { eventsCommand } from './events-command';

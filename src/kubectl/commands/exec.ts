@@ -44,4 +44,3 @@ export async function runExec(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export { execCommand } from './exec-command';

@@ -1,21 +1,19 @@
 // `kubectl expose` (a Service for a Deployment, ReplicaSet, Pod or Service, built by the expose
-// generator from the live object) and `kubectl run` (a Pod from the run generator).
+// generator from the live object); its entry is in ./expose-command.
 
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { flagString } from '../cli/flags';
 import { makeCtx } from '../context';
 import { CmdError, CommandFailedError } from '../errors';
-import { EXPOSE_COMMAND, EXPOSE_FLAGS, exposeService } from '../generators/expose';
-import { GENERATORS } from '../generators';
+import { exposeService } from '../generators/expose';
 import { OBJECT_FORMATS, parseOutput } from '../printers/output';
 import { resourceRequests } from '../resource-args';
-import { CREATE_COMMON_FLAGS, generatorCommand } from './create';
 import { dryRunValue } from './common-flags';
 import { createAndPrint } from './write-object';
 import { fetchTarget, RESOURCES_REQUIRED } from './targets';
 import { fileInfos } from './object-infos';
 
-async function runExpose(inv: Invocation): Promise<number> {
+export async function runExpose(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const f = inv.flags;
   const fmt = parseOutput(flagString(f, 'output'), OBJECT_FORMATS);
@@ -53,18 +51,3 @@ async function runExpose(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export const exposeCommand: CommandDef = {
-  name: 'expose',
-  group: 'Basic Commands (Beginner)',
-  use: EXPOSE_COMMAND.use,
-  short: EXPOSE_COMMAND.short,
-  long: EXPOSE_COMMAND.long,
-  example: EXPOSE_COMMAND.example,
-  flags: [...EXPOSE_FLAGS, ...CREATE_COMMON_FLAGS.filter((x) => !EXPOSE_FLAGS.some((y) => y.name === x.name))],
-  run: runExpose,
-};
-
-const runGenerator = GENERATORS.find((g) => g.path.length === 1 && g.path[0] === 'run');
-if (!runGenerator) throw new Error('the run generator is missing');
-
-export const runCommand: CommandDef = { ...generatorCommand(runGenerator), group: 'Basic Commands (Beginner)' };

@@ -145,4 +145,3 @@ export async function runLogs(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export { logsCommand } from './logs-command';

@@ -181,4 +181,3 @@ export async function runDrain(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export { drainCommand } from './node-commands-drain-command';

@@ -217,4 +217,3 @@ export async function runPortForward(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export { portForwardCommand } from './port-forward-command';

@@ -152,4 +152,3 @@ export async function runUndo(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export { rolloutCommand } from './rollout-command';

@@ -3,13 +3,14 @@
 // finished), delete it with --rm, and exit with the container's code. Other runs keep the plain path.
 
 import type { KObject } from '../../engine/api/types';
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { flagBool } from '../cli/flags';
 import { makeCtx, type Ctx } from '../context';
 import { CmdError } from '../errors';
 import { GENERATORS } from '../generators';
 import type { Mapping } from '../discovery';
-import { runCommand as plainRun } from './expose-run';
+import { RUN_SPEC } from '../generators/specs';
+import { runGenerator } from './create';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -83,7 +84,7 @@ async function runAttached(inv: Invocation): Promise<number> {
     listDir: () => undefined,
   });
   // Usage errors and dry runs print exactly as the plain path prints them.
-  if (!built.ok) return plainRun.run!(inv);
+  if (!built.ok) return runGenerator(RUN_SPEC, inv);
   const pods = await ctx.discovery.resolve('pods');
   const created = (await ctx.api.create(pods, ctx.namespace, built.object as KObject)) as J;
   const ns: string = created.metadata?.namespace ?? ctx.namespace;
@@ -135,12 +136,10 @@ async function runAttached(inv: Invocation): Promise<number> {
   return result.code;
 }
 
-async function runRun(inv: Invocation): Promise<number> {
+export async function runRun(inv: Invocation): Promise<number> {
   const f = inv.flags;
   const attach = f.changed.has('attach') ? flagBool(f, 'attach') : flagBool(f, 'stdin');
-  if (!attach) return plainRun.run!(inv);
+  if (!attach) return runGenerator(RUN_SPEC, inv);
   return runAttached(inv);
 }
 
-/** `kubectl run`: the plain generator path, plus attached one-shot pods (-i/-t/--attach/--rm). */
-export const runCommand: CommandDef = { ...plainRun, run: runRun };

@@ -116,4 +116,3 @@ export async function runSetEnv(inv: Invocation): Promise<number> {
   return runSet(ctx, resources, 'env updated', (obj) => applyEnv(obj, pattern, add, parsed.remove, overwrite));
 }
 
-export { setEnvCommand } from './set-env-command';

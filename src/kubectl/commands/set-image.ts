@@ -43,4 +43,3 @@ export async function runSetImage(inv: Invocation): Promise<number> {
   return runSet(ctx, resources, 'image updated', (obj) => setImages(podSpecOf(obj), images));
 }
 
-export { setImageCommand } from './set-image-command';

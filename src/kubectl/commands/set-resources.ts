@@ -56,4 +56,3 @@ Example resource specifications include:
   return runSet(ctx, inv.args, 'resource requirements updated', (obj) => setResources(podSpecOf(obj), pattern, limits, requests));
 }
 
-export { setResourcesCommand } from './set-resources-command';

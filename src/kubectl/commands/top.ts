@@ -106,4 +106,3 @@ export async function runTopNode(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export { topCommand } from './top-command';

@@ -90,4 +90,3 @@ export async function runWait(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export { waitCommand } from './wait-command';

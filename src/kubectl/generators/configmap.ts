@@ -5,9 +5,9 @@ import { flagArray, flagBool } from '../cli/flags';
 import { enforcedNamespace, fail, nameFromArgs, objectMeta, ok, sortedMap } from './common';
 import { goQuote } from '../../engine/codec/go-quote';
 import { configMapHash } from './hash';
-import { HELP } from './help';
 import { isConfigMapKey, parseLiteralSource, readEnvFileSource, readFileSource } from './sources';
 import type { GeneratorCommand } from './types';
+import { CREATE_CONFIG_MAP_SPEC } from './specs';
 
 /** validateNewConfigMap + addKeyFromLiteralToConfigMap, with upstream's messages. */
 export function addConfigMapKey(data: Map<string, string>, cmName: string, key: string, value: string): string | undefined {
@@ -20,22 +20,11 @@ export function addConfigMapKey(data: Map<string, string>, cmName: string, key: 
   return undefined;
 }
 
-const PATH = ['create', 'configmap'];
+const PATH = CREATE_CONFIG_MAP_SPEC.path;
 
 /** `create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1]`. */
 export const createConfigMap: GeneratorCommand = {
-  path: PATH,
-  aliases: ['cm'],
-  use: 'configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]',
-  short: 'Create a config map from a local file, directory or literal value',
-  long: HELP['create configmap'].long,
-  example: HELP['create configmap'].example,
-  flags: [
-    { name: 'from-file', type: 'stringSlice', default: [], usage: 'Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.  Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key.' },
-    { name: 'from-literal', type: 'stringArray', default: [], usage: 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)' },
-    { name: 'from-env-file', type: 'stringSlice', default: [], usage: 'Specify the path to a file to read lines of key=val pairs to create a configmap.' },
-    { name: 'append-hash', type: 'bool', default: false, usage: 'Append a hash of the configmap to its name.' },
-  ],
+  ...CREATE_CONFIG_MAP_SPEC,
   build(args, _rest, flags, ctx) {
     const named = nameFromArgs(args, PATH);
     if ('error' in named) return fail(named.error);

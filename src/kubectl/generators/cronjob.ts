@@ -2,24 +2,14 @@
 // (restartPolicy OnFailure unless --restart) (kubectl pkg/cmd/create/create_cronjob.go).
 import { flagString } from '../cli/flags';
 import { enforcedNamespace, fail, missingRequired, nameFromArgs, objectMeta, ok } from './common';
-import { HELP } from './help';
 import type { GeneratorCommand } from './types';
+import { CREATE_CRON_JOB_SPEC } from './specs';
 
-const PATH = ['create', 'cronjob'];
+const PATH = CREATE_CRON_JOB_SPEC.path;
 
 /** `create cronjob NAME --image=image --schedule='0/5 * * * ?' -- [COMMAND] [args...]`. */
 export const createCronJob: GeneratorCommand = {
-  path: PATH,
-  aliases: ['cj'],
-  use: "cronjob NAME --image=image --schedule='0/5 * * * ?' -- [COMMAND] [args...]",
-  short: 'Create a cron job with the specified name',
-  long: HELP['create cronjob'].long,
-  example: HELP['create cronjob'].example,
-  flags: [
-    { name: 'image', type: 'string', default: '', usage: 'Image name to run.' },
-    { name: 'schedule', type: 'string', default: '', usage: 'A schedule in the Cron format the job should be run with.' },
-    { name: 'restart', type: 'string', default: '', usage: "job's restart policy. supported values: OnFailure, Never" },
-  ],
+  ...CREATE_CRON_JOB_SPEC,
   build(args, rest, flags, ctx) {
     const required = missingRequired(flags, ['image', 'schedule']);
     if (required) return fail(required);

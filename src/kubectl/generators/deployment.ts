@@ -3,10 +3,10 @@
 // (kubectl pkg/cmd/create/create_deployment.go).
 import { flagArray, flagInt } from '../cli/flags';
 import { enforcedNamespace, fail, missingRequired, nameFromArgs, objectMeta, ok, randomSuffix } from './common';
-import { HELP } from './help';
 import type { GeneratorCommand, GeneratorContext } from './types';
+import { CREATE_DEPLOYMENT_SPEC } from './specs';
 
-const PATH = ['create', 'deployment'];
+const PATH = CREATE_DEPLOYMENT_SPEC.path;
 
 /** Container name from an image: last path segment without tag or digest, made DNS-1123-ish. */
 export function containerNameFromImage(image: string, ctx: GeneratorContext): string {
@@ -20,17 +20,7 @@ export function containerNameFromImage(image: string, ctx: GeneratorContext): st
 
 /** `create deployment NAME --image=image [--port] [--replicas] -- [COMMAND] [args...]`. */
 export const createDeployment: GeneratorCommand = {
-  path: PATH,
-  aliases: ['deploy'],
-  use: 'deployment NAME --image=image -- [COMMAND] [args...]',
-  short: 'Create a deployment with the specified name',
-  long: HELP['create deployment'].long,
-  example: HELP['create deployment'].example,
-  flags: [
-    { name: 'image', type: 'stringSlice', default: [], usage: 'Image names to run. A deployment can have multiple images set for multi-container pod.' },
-    { name: 'port', type: 'int', default: -1, usage: 'The containerPort that this deployment exposes.' },
-    { name: 'replicas', short: 'r', type: 'int', default: 1, usage: 'Number of replicas to create. Default is 1.' },
-  ],
+  ...CREATE_DEPLOYMENT_SPEC,
   build(args, rest, flags, ctx) {
     const required = missingRequired(flags, ['image']);
     if (required) return fail(required);

@@ -3,13 +3,14 @@
 // (kubectl pkg/cmd/expose/expose.go, polymorphichelpers/{canbeexposed,mapbasedselectorforobject,
 // portsforobject,multiprotocolsforobject}.go).
 import type { KObject } from '../../engine/api/types';
-import type { FlagSpec, ParsedFlags } from '../cli/flags';
+import type { ParsedFlags } from '../cli/flags';
 import { flagString } from '../cli/flags';
 import { atoi, enforcedNamespace, fail, objectMeta, ok } from './common';
-import { HELP } from './help';
 import { applyOverrides } from './overrides';
 import { parseLabelSpec } from './run';
 import type { GeneratorContext, GeneratorResult } from './types';
+
+export { EXPOSE_COMMAND, EXPOSE_FLAGS } from './specs';
 import { typedObjectMeta } from './typed-order';
 
 type Obj = Record<string, unknown>;
@@ -65,34 +66,6 @@ function portsOf(obj: KObject): { port: number; protocol: string }[] {
   const podSpec = (obj.kind === 'Pod' ? spec : ((spec.template as Obj | undefined)?.spec ?? {})) as { containers?: { ports?: Port[] }[] };
   return (podSpec.containers ?? []).flatMap((c) => (c.ports ?? []).map((p) => ({ port: p.containerPort ?? 0, protocol: p.protocol || 'TCP' })));
 }
-
-/** The flags of `kubectl expose` that shape the Service. */
-export const EXPOSE_FLAGS: FlagSpec[] = [
-  { name: 'protocol', type: 'string', default: '', usage: "The network protocol for the service to be created. Default is 'TCP'." },
-  { name: 'port', type: 'string', default: '', usage: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified' },
-  { name: 'type', type: 'string', default: '', usage: "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'." },
-  { name: 'load-balancer-ip', type: 'string', default: '', usage: 'IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific).' },
-  { name: 'selector', type: 'string', default: '', usage: 'A label selector to use for this service. Only equality-based selector requirements are supported. If empty (the default) infer the selector from the replication controller or replica set.)' },
-  { name: 'labels', short: 'l', type: 'string', default: '', usage: 'Labels to apply to the service created by this call.' },
-  { name: 'target-port', type: 'string', default: '', usage: 'Name or number for the port on the container that the service should direct traffic to. Optional.' },
-  { name: 'external-ip', type: 'string', default: '', usage: 'Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP.' },
-  { name: 'name', type: 'string', default: '', usage: 'The name for the newly created object.' },
-  { name: 'session-affinity', type: 'string', default: '', usage: "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'" },
-  { name: 'cluster-ip', type: 'string', default: '', usage: "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service." },
-  { name: 'overrides', type: 'string', default: '', usage: 'An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.' },
-  { name: 'override-type', type: 'string', default: 'merge', usage: 'The method used to override the generated object: json, merge, or strategic.' },
-];
-
-/** Help texts of `kubectl expose` (its builder is exposeService, which needs the source object). */
-export const EXPOSE_COMMAND = {
-  path: ['expose'],
-  aliases: [] as string[],
-  use: 'expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type]',
-  short: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
-  long: HELP.expose.long,
-  example: HELP.expose.example,
-  flags: EXPOSE_FLAGS,
-};
 
 function buildPorts(portString: string, protocol: string, protocols: Map<string, string[]>): { ports: Obj[] } | { error: string } {
   const ports: Obj[] = [];

@@ -2,8 +2,8 @@
 // a Prefix), --default-backend, --class, --annotation (kubectl pkg/cmd/create/create_ingress.go).
 import { flagArray, flagString } from '../cli/flags';
 import { enforcedNamespace, fail, nameFromArgs, objectMeta, ok } from './common';
-import { HELP } from './help';
 import type { GeneratorCommand } from './types';
+import { CREATE_INGRESS_SPEC } from './specs';
 
 // Go's `\w` is ASCII-only, like JS's without the u flag. Anchored at the start only, as upstream.
 const RULE_RE = /^([\w*\-.]*)(\/.*)=([\w-]+):([\w-]+)(,(tls)=?([\w-]+)?)?/;
@@ -71,22 +71,11 @@ function ingressRules(rules: string[]): Record<string, unknown>[] {
   return out;
 }
 
-const PATH = ['create', 'ingress'];
+const PATH = CREATE_INGRESS_SPEC.path;
 
 /** `create ingress NAME --rule=host/path=service:port[,tls[=secret]]`. */
 export const createIngress: GeneratorCommand = {
-  path: PATH,
-  aliases: ['ing'],
-  use: 'ingress NAME --rule=host/path=service:port[,tls[=secret]] ',
-  short: 'Create an ingress with the specified name',
-  long: HELP['create ingress'].long,
-  example: HELP['create ingress'].example,
-  flags: [
-    { name: 'class', type: 'string', default: '', usage: 'Ingress Class to be used' },
-    { name: 'rule', type: 'stringArray', default: [], usage: "Rule in format host/path=service:port[,tls=secretname]. Paths containing the leading character '*' are considered pathType=Prefix. tls argument is optional." },
-    { name: 'default-backend', type: 'string', default: '', usage: 'Default service for backend, in format of svcname:port' },
-    { name: 'annotation', type: 'stringArray', default: [], usage: 'Annotation to insert in the ingress object, in the format annotation=value' },
-  ],
+  ...CREATE_INGRESS_SPEC,
   build(args, _rest, flags, ctx) {
     const named = nameFromArgs(args, PATH);
     if ('error' in named) return fail(named.error);

@@ -3,11 +3,11 @@
 import type { KObject } from '../../engine/api/types';
 import { flagString } from '../cli/flags';
 import { enforcedNamespace, fail, nameFromArgs, objectMeta, ok } from './common';
-import { HELP } from './help';
 import type { GeneratorCommand, GeneratorResult } from './types';
 import { typedJobSpec } from './typed-order';
+import { CREATE_JOB_SPEC } from './specs';
 
-const PATH = ['create', 'job'];
+const PATH = CREATE_JOB_SPEC.path;
 const CRONJOB_TYPES = new Set(['cronjob', 'cronjobs', 'cj', 'cronjob.batch', 'cronjobs.batch']);
 
 /** createJobFromCronJob: the template's labels and annotations, a controller ownerReference. */
@@ -43,16 +43,7 @@ function fromCronJob(name: string, from: string, ctx: Parameters<GeneratorComman
 
 /** `create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...]`. */
 export const createJob: GeneratorCommand = {
-  path: PATH,
-  aliases: [],
-  use: 'job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...]',
-  short: 'Create a job with the specified name',
-  long: HELP['create job'].long,
-  example: HELP['create job'].example,
-  flags: [
-    { name: 'image', type: 'string', default: '', usage: 'Image name to run.' },
-    { name: 'from', type: 'string', default: '', usage: 'The name of the resource to create a Job from (only cronjob is supported).' },
-  ],
+  ...CREATE_JOB_SPEC,
   build(args, rest, flags, ctx) {
     const named = nameFromArgs(args, PATH);
     if ('error' in named) return fail(named.error);

@@ -5,13 +5,13 @@ import type { KObject } from '../../engine/api/types';
 import type { ParsedFlags } from '../cli/flags';
 import { flagArray, flagBool, flagString } from '../cli/flags';
 import { atoi, enforcedNamespace, fail, missingRequired, objectMeta, ok, usageError } from './common';
-import { HELP } from './help';
 import { applyOverrides } from './overrides';
 import { isEnvVarName } from './sources';
 import { typedObjectMeta } from './typed-order';
 import type { GeneratorCommand, GeneratorResult } from './types';
+import { RUN_SPEC } from './specs';
 
-const PATH = ['run'];
+const PATH = RUN_SPEC.path;
 
 // github.com/distribution/reference ReferenceRegexp, spelled out.
 const ALNUM = '[a-z0-9]+';
@@ -130,32 +130,7 @@ function generatePod(name: string, podArgs: string[], flags: ParsedFlags): { pod
 
 /** `run NAME --image=image [--env="key=value"] [--port=port] ... -- [COMMAND] [args...]`. */
 export const run: GeneratorCommand = {
-  path: PATH,
-  aliases: [],
-  use: 'run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]',
-  short: 'Run a particular image on the cluster',
-  long: HELP.run.long,
-  example: HELP.run.example,
-  flags: [
-    { name: 'annotations', type: 'stringArray', default: [], usage: 'Annotations to apply to the pod.' },
-    { name: 'image', type: 'string', default: '', usage: 'The image for the container to run.' },
-    { name: 'image-pull-policy', type: 'string', default: '', usage: 'The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.' },
-    { name: 'rm', type: 'bool', default: false, usage: "If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with '--attach' or with '-i/--stdin'." },
-    { name: 'env', type: 'stringArray', default: [], usage: 'Environment variables to set in the container.' },
-    { name: 'port', type: 'string', default: '', usage: 'The port that this container exposes.' },
-    { name: 'labels', short: 'l', type: 'string', default: '', usage: 'Comma separated labels to apply to the pod. Will override previous values.' },
-    { name: 'stdin', short: 'i', type: 'bool', default: false, usage: 'Keep stdin open on the container in the pod, even if nothing is attached.' },
-    { name: 'tty', short: 't', type: 'bool', default: false, usage: 'Allocate a TTY for the container in the pod.' },
-    { name: 'attach', type: 'bool', default: false, usage: "If true, wait for the Pod to start running, and then attach to the Pod as if 'kubectl attach ...' were called.  Default false, unless '-i/--stdin' is set, in which case the default is true. With '--restart=Never' the exit code of the container process is returned." },
-    { name: 'leave-stdin-open', type: 'bool', default: false, usage: 'If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes. By default, stdin will be closed after the first attach completes.' },
-    { name: 'restart', type: 'string', default: 'Always', usage: 'The restart policy for this Pod.  Legal values [Always, OnFailure, Never].' },
-    { name: 'command', type: 'bool', default: false, usage: "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default." },
-    { name: 'expose', type: 'bool', default: false, usage: 'If true, create a ClusterIP service associated with the pod.  Requires `--port`.' },
-    { name: 'quiet', short: 'q', type: 'bool', default: false, usage: 'If true, suppress prompt messages.' },
-    { name: 'privileged', type: 'bool', default: false, usage: 'If true, run the container in privileged mode.' },
-    { name: 'overrides', type: 'string', default: '', usage: 'An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.' },
-    { name: 'override-type', type: 'string', default: 'merge', usage: 'The method used to override the generated object: json, merge, or strategic.' },
-  ],
+  ...RUN_SPEC,
   build(args, rest, flags, ctx): GeneratorResult {
     const required = missingRequired(flags, ['image']);
     if (required) return fail(required);

@@ -3,11 +3,11 @@
 import { flagArray, flagBool, flagString } from '../cli/flags';
 import { base64Utf8, enforcedNamespace, fail, nameFromArgs, ok } from './common';
 import { goJson } from './hash';
-import { HELP } from './help';
 import { addSecretKey, buildSecret } from './secret';
 import type { SecretData } from './secret';
 import { readFileSource } from './sources';
 import type { GeneratorCommand } from './types';
+import { CREATE_SECRET_DOCKER_REGISTRY_SPEC } from './specs';
 
 /** handleDockerCfgJSONContent: `{"auths":{SERVER:{username,password,email,auth}}}`, empty fields omitted. */
 export function dockerConfigJson(username: string, password: string, email: string, server: string): string {
@@ -20,24 +20,11 @@ export function dockerConfigJson(username: string, password: string, email: stri
   return goJson({ auths: { [server]: entry } });
 }
 
-const PATH = ['create', 'secret', 'docker-registry'];
+const PATH = CREATE_SECRET_DOCKER_REGISTRY_SPEC.path;
 
 /** `create secret docker-registry NAME --docker-username=user --docker-password=password ...`. */
 export const createSecretDockerRegistry: GeneratorCommand = {
-  path: PATH,
-  aliases: [],
-  use: 'docker-registry NAME --docker-username=user --docker-password=password --docker-email=email [--docker-server=string] [--from-file=[key=]source] [--dry-run=server|client|none]',
-  short: 'Create a secret for use with a Docker registry',
-  long: HELP['create secret docker-registry'].long,
-  example: HELP['create secret docker-registry'].example,
-  flags: [
-    { name: 'docker-username', type: 'string', default: '', usage: 'Username for Docker registry authentication' },
-    { name: 'docker-password', type: 'string', default: '', usage: 'Password for Docker registry authentication' },
-    { name: 'docker-email', type: 'string', default: '', usage: 'Email for Docker registry' },
-    { name: 'docker-server', type: 'string', default: 'https://index.docker.io/v1/', usage: 'Server location for Docker registry' },
-    { name: 'append-hash', type: 'bool', default: false, usage: 'Append a hash of the secret to its name.' },
-    { name: 'from-file', type: 'stringSlice', default: [], usage: 'Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.' },
-  ],
+  ...CREATE_SECRET_DOCKER_REGISTRY_SPEC,
   build(args, _rest, flags, ctx) {
     const named = nameFromArgs(args, PATH);
     if ('error' in named) return fail(named.error);

@@ -2,9 +2,9 @@
 // crypto/tls.X509KeyPair reports mismatched inputs (kubectl pkg/cmd/create/create_secret_tls.go).
 import { flagBool, flagString } from '../cli/flags';
 import { enforcedNamespace, fail, nameFromArgs, ok } from './common';
-import { HELP } from './help';
 import { buildSecret } from './secret';
 import type { GeneratorCommand } from './types';
+import { CREATE_SECRET_TLS_SPEC } from './specs';
 
 /** The types of the PEM blocks in a text, in order. */
 export function pemBlockTypes(text: string): string[] {
@@ -36,21 +36,11 @@ export function checkKeyPair(cert: string, key: string): string | undefined {
   return undefined;
 }
 
-const PATH = ['create', 'secret', 'tls'];
+const PATH = CREATE_SECRET_TLS_SPEC.path;
 
 /** `create secret tls NAME --cert=path/to/cert/file --key=path/to/key/file`. */
 export const createSecretTLS: GeneratorCommand = {
-  path: PATH,
-  aliases: [],
-  use: 'tls NAME --cert=path/to/cert/file --key=path/to/key/file [--dry-run=server|client|none]',
-  short: 'Create a TLS secret',
-  long: HELP['create secret tls'].long,
-  example: HELP['create secret tls'].example,
-  flags: [
-    { name: 'cert', type: 'string', default: '', usage: 'Path to PEM encoded public key certificate.' },
-    { name: 'key', type: 'string', default: '', usage: 'Path to private key associated with given certificate.' },
-    { name: 'append-hash', type: 'bool', default: false, usage: 'Append a hash of the secret to its name.' },
-  ],
+  ...CREATE_SECRET_TLS_SPEC,
   build(args, _rest, flags, ctx) {
     const named = nameFromArgs(args, PATH);
     if ('error' in named) return fail(named.error);

@@ -6,9 +6,9 @@ import { flagArray, flagBool, flagString } from '../cli/flags';
 import { base64Utf8, enforcedNamespace, fail, nameFromArgs, objectMeta, ok, sortedMap } from './common';
 import { goQuote } from '../../engine/codec/go-quote';
 import { secretHash } from './hash';
-import { HELP } from './help';
 import { isConfigMapKey, parseLiteralSource, readEnvFileSource, readFileSource } from './sources';
 import type { GeneratorCommand } from './types';
+import { CREATE_SECRET_GENERIC_SPEC } from './specs';
 
 /** Secret data under construction: key -> value (plain text; base64-encoded when built). */
 export type SecretData = Map<string, string>;
@@ -36,23 +36,11 @@ export function buildSecret(name: string, namespace: string | undefined, type: s
   return secret;
 }
 
-const PATH = ['create', 'secret', 'generic'];
+const PATH = CREATE_SECRET_GENERIC_SPEC.path;
 
 /** `create secret generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1]`. */
 export const createSecretGeneric: GeneratorCommand = {
-  path: PATH,
-  aliases: [],
-  use: 'generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]',
-  short: 'Create a secret from a local file, directory, or literal value',
-  long: HELP['create secret generic'].long,
-  example: HELP['create secret generic'].example,
-  flags: [
-    { name: 'from-file', type: 'stringSlice', default: [], usage: 'Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.' },
-    { name: 'from-literal', type: 'stringArray', default: [], usage: 'Specify a key and literal value to insert in secret (i.e. mykey=somevalue)' },
-    { name: 'from-env-file', type: 'stringSlice', default: [], usage: 'Specify the path to a file to read lines of key=val pairs to create a secret.' },
-    { name: 'type', type: 'string', default: '', usage: 'The type of secret to create' },
-    { name: 'append-hash', type: 'bool', default: false, usage: 'Append a hash of the secret to its name.' },
-  ],
+  ...CREATE_SECRET_GENERIC_SPEC,
   build(args, _rest, flags, ctx) {
     const named = nameFromArgs(args, PATH);
     if ('error' in named) return fail(named.error);

@@ -1,12 +1,11 @@
 // `kubectl create service clusterip|nodeport|loadbalancer|externalname`: ports from --tcp
 // (`port[:targetPort]`, named `port-targetPort`), app=<name> labels and selector
 // (kubectl pkg/cmd/create/create_service.go).
-import type { FlagSpec } from '../cli/flags';
 import { flagArray, flagInt, flagString } from '../cli/flags';
 import { enforcedNamespace, fail, missingRequired, nameFromArgs, objectMeta, ok } from './common';
 import { goQuote } from '../../engine/codec/go-quote';
-import { HELP } from './help';
-import type { GeneratorCommand } from './types';
+import type { GeneratorCommand, GeneratorSpec } from './types';
+import { CREATE_SERVICE_CLUSTER_IP_SPEC, CREATE_SERVICE_EXTERNAL_NAME_SPEC, CREATE_SERVICE_LOAD_BALANCER_SPEC, CREATE_SERVICE_NODE_PORT_SPEC } from './specs';
 
 type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 
@@ -44,14 +43,10 @@ export function parseTcpPort(spec: string): { port: number; targetPort: number |
   return { port, targetPort: t };
 }
 
-const TCP: FlagSpec = { name: 'tcp', type: 'stringSlice', default: [], usage: "Port pairs can be specified as '<port>:<targetPort>'." };
-
-function serviceCommand(sub: string, type: ServiceType, use: string, flags: FlagSpec[], required: string[]): GeneratorCommand {
-  const path = ['create', 'service', sub];
-  const help = HELP[path.join(' ')];
+function serviceCommand(spec: GeneratorSpec, type: ServiceType, required: string[]): GeneratorCommand {
+  const path = spec.path;
   return {
-    path, aliases: [], use, short: `Create a${type === 'ExternalName' ? 'n' : ''} ${type} service`,
-    long: help.long, example: help.example, flags,
+    ...spec,
     build(args, _rest, f, ctx) {
       const req = missingRequired(f, required);
       if (req) return fail(req);
@@ -92,20 +87,13 @@ function serviceCommand(sub: string, type: ServiceType, use: string, flags: Flag
 }
 
 /** `create service clusterip NAME [--tcp=<port>:<targetPort>] [--clusterip]`. */
-export const createServiceClusterIP = serviceCommand('clusterip', 'ClusterIP',
-  'clusterip NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none]',
-  [TCP, { name: 'clusterip', type: 'string', default: '', usage: "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing)." }], []);
+export const createServiceClusterIP = serviceCommand(CREATE_SERVICE_CLUSTER_IP_SPEC, 'ClusterIP', []);
 
 /** `create service nodeport NAME [--tcp=port:targetPort] [--node-port]`. */
-export const createServiceNodePort = serviceCommand('nodeport', 'NodePort',
-  'nodeport NAME [--tcp=port:targetPort] [--dry-run=server|client|none]',
-  [{ name: 'node-port', type: 'int', default: 0, usage: 'Port used to expose the service on each node in a cluster.' }, TCP], []);
+export const createServiceNodePort = serviceCommand(CREATE_SERVICE_NODE_PORT_SPEC, 'NodePort', []);
 
 /** `create service loadbalancer NAME [--tcp=port:targetPort]`. */
-export const createServiceLoadBalancer = serviceCommand('loadbalancer', 'LoadBalancer',
-  'loadbalancer NAME [--tcp=port:targetPort] [--dry-run=server|client|none]', [TCP], []);
+export const createServiceLoadBalancer = serviceCommand(CREATE_SERVICE_LOAD_BALANCER_SPEC, 'LoadBalancer', []);
 
 /** `create service externalname NAME --external-name external.name`. */
-export const createServiceExternalName = serviceCommand('externalname', 'ExternalName',
-  'externalname NAME --external-name external.name [--dry-run=server|client|none]',
-  [TCP, { name: 'external-name', type: 'string', default: '', usage: 'External name of service' }], ['external-name']);
+export const createServiceExternalName = serviceCommand(CREATE_SERVICE_EXTERNAL_NAME_SPEC, 'ExternalName', ['external-name']);

@@ -3,20 +3,14 @@
 import { Quantity, QuantityError } from '../../engine/api/quantity';
 import { flagString } from '../cli/flags';
 import { enforcedNamespace, fail, nameFromArgs, objectMeta, ok, sortedMap } from './common';
-import { HELP } from './help';
 import type { GeneratorCommand } from './types';
+import { CREATE_NAMESPACE_SPEC, CREATE_SERVICE_ACCOUNT_SPEC, CREATE_QUOTA_SPEC } from './specs';
 
-const NS_PATH = ['create', 'namespace'];
+const NS_PATH = CREATE_NAMESPACE_SPEC.path;
 
 /** `create namespace NAME` (never namespaced, whatever -n says). */
 export const createNamespace: GeneratorCommand = {
-  path: NS_PATH,
-  aliases: ['ns'],
-  use: 'namespace NAME [--dry-run=server|client|none]',
-  short: 'Create a namespace with the specified name',
-  long: HELP['create namespace'].long,
-  example: HELP['create namespace'].example,
-  flags: [],
+  ...CREATE_NAMESPACE_SPEC,
   build(args) {
     const named = nameFromArgs(args, NS_PATH);
     if ('error' in named) return fail(named.error);
@@ -24,17 +18,11 @@ export const createNamespace: GeneratorCommand = {
   },
 };
 
-const SA_PATH = ['create', 'serviceaccount'];
+const SA_PATH = CREATE_SERVICE_ACCOUNT_SPEC.path;
 
 /** `create serviceaccount NAME`. */
 export const createServiceAccount: GeneratorCommand = {
-  path: SA_PATH,
-  aliases: ['sa'],
-  use: 'serviceaccount NAME [--dry-run=server|client|none]',
-  short: 'Create a service account with the specified name',
-  long: HELP['create serviceaccount'].long,
-  example: HELP['create serviceaccount'].example,
-  flags: [],
+  ...CREATE_SERVICE_ACCOUNT_SPEC,
   build(args, _rest, _flags, ctx) {
     const named = nameFromArgs(args, SA_PATH);
     if ('error' in named) return fail(named.error);
@@ -59,20 +47,11 @@ export function parseResourceList(spec: string): { list?: Record<string, string>
   return { list: sortedMap(list) };
 }
 
-const QUOTA_PATH = ['create', 'quota'];
+const QUOTA_PATH = CREATE_QUOTA_SPEC.path;
 
 /** `create quota NAME [--hard=key1=value1,key2=value2] [--scopes=Scope1,Scope2]`. */
 export const createQuota: GeneratorCommand = {
-  path: QUOTA_PATH,
-  aliases: ['resourcequota'],
-  use: 'quota NAME [--hard=key1=value1,key2=value2] [--scopes=Scope1,Scope2] [--dry-run=server|client|none]',
-  short: 'Create a quota with the specified name',
-  long: HELP['create quota'].long,
-  example: HELP['create quota'].example,
-  flags: [
-    { name: 'hard', type: 'string', default: '', usage: 'A comma-delimited set of resource=quantity pairs that define a hard limit.' },
-    { name: 'scopes', type: 'string', default: '', usage: 'A comma-delimited set of quota scopes that must all match each object tracked by the quota.' },
-  ],
+  ...CREATE_QUOTA_SPEC,
   build(args, _rest, flags, ctx) {
     const named = nameFromArgs(args, QUOTA_PATH);
     if ('error' in named) return fail(named.error);

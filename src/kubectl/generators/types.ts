@@ -50,3 +50,6 @@ export interface GeneratorCommand {
   /** args: positional args before `--`; rest: args after `--` */
   build(args: string[], rest: string[], flags: ParsedFlags, ctx: GeneratorContext): GeneratorResult;
 }
+
+/** A generator command's entry in the command table: everything but its builder. */
+export type GeneratorSpec = Omit<GeneratorCommand, 'build'>;

@@ -1,7 +1,8 @@
 // `kubectl events`: rows sorted by time, LAST SEEN with repeat counts, --for, --types, -A, -o, -w
 // and the errors upstream gives; events are written straight into the store of a bare cluster.
 import { describe, expect, it } from 'vitest';
-import { eventsCommand, eventInterval, escapeCell, sortEvents } from '../../../src/kubectl/commands/events';
+import { eventInterval, escapeCell, sortEvents } from '../../../src/kubectl/commands/events';
+import { eventsCommand } from '../../../src/kubectl/commands/events-command';
 import { ROOT } from '../../../src/kubectl/root';
 import { harness } from './harness';
 

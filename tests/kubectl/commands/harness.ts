@@ -8,12 +8,12 @@ import type { ApiRequest, ApiResponse } from '../../../src/engine/apiserver/requ
 import { defaultKubeconfig } from '../../../src/kubectl/env';
 import { ROOT, runKubectl } from '../../../src/kubectl/root';
 import type { CommandDef } from '../../../src/kubectl/cli/command';
-import { rolloutCommand } from '../../../src/kubectl/commands/rollout';
+import { rolloutCommand } from '../../../src/kubectl/commands/rollout-command';
 import { setCommand } from '../../../src/kubectl/commands/set';
 import { cordonCommand, taintCommand, uncordonCommand } from '../../../src/kubectl/commands/node-commands';
-import { drainCommand } from '../../../src/kubectl/commands/node-commands-drain';
-import { logsCommand } from '../../../src/kubectl/commands/logs';
-import { execCommand } from '../../../src/kubectl/commands/exec';
+import { drainCommand } from '../../../src/kubectl/commands/node-commands-drain-command';
+import { logsCommand } from '../../../src/kubectl/commands/logs-command';
+import { execCommand } from '../../../src/kubectl/commands/exec-command';
 import { inProcessTransport, type Transport } from '../../../src/kubectl/transport';
 
 /** The commands this helper delivers, put in place of root.ts's notYet entries as the lead will. */

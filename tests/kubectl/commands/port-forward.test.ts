@@ -9,7 +9,8 @@ import { ROOT, runKubectl } from '../../../src/kubectl/root';
 import { defaultKubeconfig } from '../../../src/kubectl/env';
 import { inProcessTransport } from '../../../src/kubectl/transport';
 import { CmdError } from '../../../src/kubectl/errors';
-import { convertNamedPorts, forwardingLines, parsePorts, portForwardCommand, translateServicePorts, type ForwardHost } from '../../../src/kubectl/commands/port-forward';
+import { convertNamedPorts, forwardingLines, parsePorts, translateServicePorts, type ForwardHost } from '../../../src/kubectl/commands/port-forward';
+import { portForwardCommand } from '../../../src/kubectl/commands/port-forward-command';
 import { curlWithForwards, Forwards } from '../../../src/headless/forwards';
 
 const err = (f: () => unknown): string => {

@@ -2,7 +2,8 @@
 // output, the prompt hint, `pod "NAME" deleted`, and the container's exit code.
 import { describe, expect, it } from 'vitest';
 import type { ComponentFactory } from '../../../src/engine/controllers/deps';
-import { exitOf, runCommand, runningOrDone } from '../../../src/kubectl/commands/run-attach';
+import { exitOf, runningOrDone } from '../../../src/kubectl/commands/run-attach';
+import { runCommand } from '../../../src/kubectl/commands/run-command';
 import { ROOT } from '../../../src/kubectl/root';
 import { harness } from './harness';
 
