@@ -4,13 +4,12 @@
 
 import { validateLabelValue } from '../../engine/api/labels';
 import type { KObject } from '../../engine/api/types';
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { flagBool, flagString } from '../cli/flags';
 import { makeCtx, type Ctx } from '../context';
 import type { J } from '../describe/values';
 import { AggregateErrors, CmdError } from '../errors';
 import { dryRunValue } from './common-flags';
-import { CORDON_HELP, TAINT_HELP, UNCORDON_HELP } from './node-commands-help';
 
 export interface Taint {
   key: string;
@@ -123,7 +122,7 @@ export function reorganizeTaints(old: Taint[], overwrite: boolean, add: Taint[],
   return { op, taints, errors };
 }
 
-async function runTaint(inv: Invocation): Promise<number> {
+export async function runTaint(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const f = inv.flags;
   const selector = flagString(f, 'selector') ?? '';
@@ -167,6 +166,11 @@ async function runTaint(inv: Invocation): Promise<number> {
   return 0;
 }
 
-export const cordonCommand: CommandDef = { name: 'cordon', group: 'Cluster Management Commands', ...CORDON_HELP, run: (inv) => runCordon(inv, true) };
-export const uncordonCommand: CommandDef = { name: 'uncordon', group: 'Cluster Management Commands', ...UNCORDON_HELP, run: (inv) => runCordon(inv, false) };
-export const taintCommand: CommandDef = { name: 'taint', group: 'Cluster Management Commands', ...TAINT_HELP, run: runTaint };
+export async function runCordonOn(inv: Invocation): Promise<number> {
+  return runCordon(inv, true);
+}
+
+export async function runCordonOff(inv: Invocation): Promise<number> {
+  return runCordon(inv, false);
+}
+

@@ -10,7 +10,7 @@ import { ROOT, runKubectl } from '../../../src/kubectl/root';
 import type { CommandDef } from '../../../src/kubectl/cli/command';
 import { rolloutCommand } from '../../../src/kubectl/commands/rollout-command';
 import { setCommand } from '../../../src/kubectl/commands/set';
-import { cordonCommand, taintCommand, uncordonCommand } from '../../../src/kubectl/commands/node-commands';
+import { cordonCommand, taintCommand, uncordonCommand } from '../../../src/kubectl/commands/node-commands-command';
 import { drainCommand } from '../../../src/kubectl/commands/node-commands-drain-command';
 import { logsCommand } from '../../../src/kubectl/commands/logs-command';
 import { execCommand } from '../../../src/kubectl/commands/exec-command';
