@@ -42,6 +42,24 @@ export function refTo(obj: KObject, fieldPath?: string): InvolvedObject {
   return r;
 }
 
+const TWO_20 = 1 << 20;
+
+/**
+ * (ms * 1e6 + extra) in hex without BigInt (one per event adds up): ms = hi * 2^20 + lo, so the
+ * value is (hi * 1e6) * 2^20 + (lo * 1e6 + extra), each part exact in a double (ms < 2^53 / 1e6
+ * keeps hi * 1e6 < 2^53; lo * 1e6 + extra < 2^40). Example: ms 1735689600000 (2025-01-01) and
+ * extra 1 -> 0x181668... the same digits BigInt's toString(16) gives.
+ */
+export function nanosHex(ms: number, extra: number): string {
+  let hi = Math.floor(ms / TWO_20) * 1_000_000;
+  let lo = (ms % TWO_20) * 1_000_000 + extra;
+  const carry = Math.floor(lo / TWO_20);
+  hi += carry;
+  lo -= carry * TWO_20;
+  if (hi === 0) return lo.toString(16);
+  return hi.toString(16) + lo.toString(16).padStart(5, '0');
+}
+
 /** What the recorder remembers between events (JSON-safe). */
 export interface RecorderState {
   seq: number;
@@ -90,8 +108,7 @@ export class EventRecorder {
         // The event expired or was deleted: record a fresh one below.
       }
     }
-    const nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
-    const name = `${ref.name}.${nanos.toString(16)}`;
+    const name = `${ref.name}.${nanosHex(now, this.seq++ % 1_000_000)}`;
     const stamp = rfc3339(now);
     const event: KObject = {
       apiVersion: 'v1',
