@@ -8,6 +8,7 @@ import type { KObject } from '../api/types';
 import type { Clock } from '../clock';
 import { rfc3339 } from '../util/time';
 import type { EngineClient } from './client';
+import { LruMap } from '../util/lru';
 
 export interface EventSource {
   component: string;
@@ -69,7 +70,7 @@ export interface RecorderState {
 export class EventRecorder {
   private seq = 0;
   /** aggregation key -> [event name, namespace, last time ms], in least-recently-seen order (an LRU). */
-  private recent = new Map<string, { name: string; namespace: string; at: number; count: number }>();
+  private recent = new LruMap<{ name: string; namespace: string; at: number; count: number }>();
 
   constructor(
     private readonly client: EngineClient,
@@ -79,13 +80,14 @@ export class EventRecorder {
 
   /** The correlator's memory, for a cluster snapshot (a reload keeps aggregating, and names stay unique). */
   state(): RecorderState {
-    return { seq: this.seq, recent: [...this.recent].map(([key, v]) => ({ key, ...v })) };
+    return { seq: this.seq, recent: this.recent.entries().map(([key, v]) => ({ key, ...v })) };
   }
 
   /** Takes back what state() gave (a restored cluster). */
   restore(s: RecorderState): void {
     this.seq = s.seq;
-    this.recent = new Map(s.recent.map(({ key, ...v }) => [key, v]));
+    this.recent = new LruMap();
+    for (const { key, ...v } of s.recent) this.recent.set(key, v);
   }
 
   /** Records `type` (Normal | Warning) `reason` with `message` about `obj`, from `source`. */
@@ -97,7 +99,6 @@ export class EventRecorder {
     const prev = this.recent.get(key);
     if (prev && now - prev.at <= AGGREGATION_WINDOW_MS) {
       // Most recently seen goes last.
-      this.recent.delete(key);
       this.recent.set(key, prev);
       prev.at = now;
       prev.count++;
@@ -128,9 +129,8 @@ export class EventRecorder {
     };
     try {
       this.client.create(this.eventType, event);
-      this.recent.delete(key);
       this.recent.set(key, { name, namespace, at: now, count: 1 });
-      if (this.recent.size > MAX_RECENT) this.recent.delete(this.recent.keys().next().value as string);
+      if (this.recent.size > MAX_RECENT) this.recent.dropOldest();
     } catch {
       // Events are best effort, as upstream: a refused event never fails the caller.
     }
