@@ -136,11 +136,19 @@ export class Clock {
  * so it can be saved with the cluster and resumed exactly.
  */
 export class Random {
-  private s: [number, number, number, number];
+  // The four state words as plain fields: nextUint32 runs for every generated name, uid and tie
+  // break (dozens of times per pod), so it must not allocate.
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
   constructor(seed: number | [number, number, number, number]) {
     if (Array.isArray(seed)) {
-      this.s = [...seed];
+      this.a = seed[0];
+      this.b = seed[1];
+      this.c = seed[2];
+      this.d = seed[3];
     } else {
       let x = seed >>> 0;
       const next = () => {
@@ -150,24 +158,29 @@ export class Random {
         z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
         return (z ^ (z >>> 16)) >>> 0;
       };
-      this.s = [next(), next(), next(), next()];
+      this.a = next();
+      this.b = next();
+      this.c = next();
+      this.d = next();
       for (let i = 0; i < 12; i++) this.nextUint32();
     }
   }
 
   state(): [number, number, number, number] {
-    return [...this.s];
+    return [this.a, this.b, this.c, this.d];
   }
 
   nextUint32(): number {
-    let [a, b, c, d] = this.s;
+    const a = this.a;
+    const b = this.b;
+    let c = this.c;
+    const d = this.d;
     const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
+    this.d = (d + 1) >>> 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) >>> 0;
     c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    this.s = [a, b, c, d];
+    this.c = (c + t) >>> 0;
     return t;
   }
 

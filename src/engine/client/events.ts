@@ -8,6 +8,7 @@ import type { KObject } from '../api/types';
 import type { Clock } from '../clock';
 import { rfc3339 } from '../util/time';
 import type { EngineClient } from './client';
+import { LruMap } from '../util/lru';
 
 export interface EventSource {
   component: string;
@@ -42,6 +43,24 @@ export function refTo(obj: KObject, fieldPath?: string): InvolvedObject {
   return r;
 }
 
+const TWO_20 = 1 << 20;
+
+/**
+ * (ms * 1e6 + extra) in hex without BigInt (one per event adds up): ms = hi * 2^20 + lo, so the
+ * value is (hi * 1e6) * 2^20 + (lo * 1e6 + extra), each part exact in a double (ms < 2^53 / 1e6
+ * keeps hi * 1e6 < 2^53; lo * 1e6 + extra < 2^40). Example: ms 1735689600000 (2025-01-01) and
+ * extra 1 -> 0x181668... the same digits BigInt's toString(16) gives.
+ */
+export function nanosHex(ms: number, extra: number): string {
+  let hi = Math.floor(ms / TWO_20) * 1_000_000;
+  let lo = (ms % TWO_20) * 1_000_000 + extra;
+  const carry = Math.floor(lo / TWO_20);
+  hi += carry;
+  lo -= carry * TWO_20;
+  if (hi === 0) return lo.toString(16);
+  return hi.toString(16) + lo.toString(16).padStart(5, '0');
+}
+
 /** What the recorder remembers between events (JSON-safe). */
 export interface RecorderState {
   seq: number;
@@ -51,7 +70,7 @@ export interface RecorderState {
 export class EventRecorder {
   private seq = 0;
   /** aggregation key -> [event name, namespace, last time ms], in least-recently-seen order (an LRU). */
-  private recent = new Map<string, { name: string; namespace: string; at: number; count: number }>();
+  private recent = new LruMap<{ name: string; namespace: string; at: number; count: number }>();
 
   constructor(
     private readonly client: EngineClient,
@@ -61,13 +80,14 @@ export class EventRecorder {
 
   /** The correlator's memory, for a cluster snapshot (a reload keeps aggregating, and names stay unique). */
   state(): RecorderState {
-    return { seq: this.seq, recent: [...this.recent].map(([key, v]) => ({ key, ...v })) };
+    return { seq: this.seq, recent: this.recent.entries().map(([key, v]) => ({ key, ...v })) };
   }
 
   /** Takes back what state() gave (a restored cluster). */
   restore(s: RecorderState): void {
     this.seq = s.seq;
-    this.recent = new Map(s.recent.map(({ key, ...v }) => [key, v]));
+    this.recent = new LruMap();
+    for (const { key, ...v } of s.recent) this.recent.set(key, v);
   }
 
   /** Records `type` (Normal | Warning) `reason` with `message` about `obj`, from `source`. */
@@ -79,7 +99,6 @@ export class EventRecorder {
     const prev = this.recent.get(key);
     if (prev && now - prev.at <= AGGREGATION_WINDOW_MS) {
       // Most recently seen goes last.
-      this.recent.delete(key);
       this.recent.set(key, prev);
       prev.at = now;
       prev.count++;
@@ -90,8 +109,7 @@ export class EventRecorder {
         // The event expired or was deleted: record a fresh one below.
       }
     }
-    const nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
-    const name = `${ref.name}.${nanos.toString(16)}`;
+    const name = `${ref.name}.${nanosHex(now, this.seq++ % 1_000_000)}`;
     const stamp = rfc3339(now);
     const event: KObject = {
       apiVersion: 'v1',
@@ -111,9 +129,8 @@ export class EventRecorder {
     };
     try {
       this.client.create(this.eventType, event);
-      this.recent.delete(key);
       this.recent.set(key, { name, namespace, at: now, count: 1 });
-      if (this.recent.size > MAX_RECENT) this.recent.delete(this.recent.keys().next().value as string);
+      if (this.recent.size > MAX_RECENT) this.recent.dropOldest();
     } catch {
       // Events are best effort, as upstream: a refused event never fails the caller.
     }

@@ -5,7 +5,10 @@
 import type { Clock } from '../clock';
 
 export class WorkQueue {
-  private queued = new Set<string>();
+  /** Keys waiting, in order, from `head` on; `waiting` says which keys are in there. */
+  private order: string[] = [];
+  private head = 0;
+  private readonly waiting = new Set<string>();
   private failures = new Map<string, number>();
   private scheduled = false;
   private processing = false;
@@ -18,7 +21,12 @@ export class WorkQueue {
 
   /** Queues a key for processing at the current instant (after what is already due). */
   add(key: string): void {
-    this.queued.add(key);
+    // A key already waiting keeps its place (what Set.add does). The order lives in an array:
+    // taking a Set's first key and deleting it gets slower as deleted slots pile up at the front.
+    if (!this.waiting.has(key)) {
+      this.waiting.add(key);
+      this.order.push(key);
+    }
     this.kick();
   }
 
@@ -28,7 +36,7 @@ export class WorkQueue {
   }
 
   get length(): number {
-    return this.queued.size;
+    return this.waiting.size;
   }
 
   private kick(): void {
@@ -42,9 +50,16 @@ export class WorkQueue {
     this.processing = true;
     try {
       // Keys added while draining go to the back and run in this same pass.
-      while (this.queued.size > 0) {
-        const key = this.queued.values().next().value as string;
-        this.queued.delete(key);
+      while (this.head < this.order.length) {
+        const key = this.order[this.head++];
+        this.waiting.delete(key);
+        if (this.head === this.order.length) {
+          this.order = [];
+          this.head = 0;
+        } else if (this.head > 1024 && this.head * 2 > this.order.length) {
+          this.order = this.order.slice(this.head);
+          this.head = 0;
+        }
         try {
           this.sync(key);
           this.failures.delete(key);

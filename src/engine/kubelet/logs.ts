@@ -64,10 +64,14 @@ export class LogStore {
   append(containerID: string, stream: 'stdout' | 'stderr', text: string, at: number): void {
     let lines = this.logs.get(containerID);
     if (!lines) this.logs.set(containerID, (lines = []));
-    const parts = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-    if (parts.length === 0) return;
+    if (text.length === 0) return;
     const idH = idHash(containerID);
-    for (const part of parts) {
+    // Lines with their newline, then a trailing partial line (indexOf: the regex was a hot spot).
+    for (let from = 0; from < text.length; ) {
+      const nl = text.indexOf('\n', from);
+      const end = nl < 0 ? text.length : nl + 1;
+      const part = text.slice(from, end);
+      from = end;
       const n = (this.seq.get(containerID) ?? 0) + 1;
       this.seq.set(containerID, n);
       const line: LogLine = { at, nanos: subMs(idH, n), stream, text: part };

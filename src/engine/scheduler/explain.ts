@@ -3,6 +3,7 @@
 // 10,000 pods on 1,000 nodes do not keep megabytes of score tables alive.
 
 import type { ScheduleResult } from './framework';
+import { LruMap } from '../util/lru';
 
 export interface FilterVerdict {
   node: string;
@@ -42,12 +43,11 @@ interface Entry {
 const MAX_ENTRIES = 1000;
 
 export class ExplanationStore {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new LruMap<Entry>();
 
   record(podKey: string, res: ScheduleResult, node: string | undefined, message: string | undefined): void {
-    this.entries.delete(podKey);
     this.entries.set(podKey, { res, node, message });
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > MAX_ENTRIES) this.entries.dropOldest();
   }
 
   forget(podKey: string): void {

@@ -146,12 +146,31 @@ export function schedulePod(state: CycleState, random: Random, start: number): S
   return res;
 }
 
+/** Doubles per arena chunk (1 MiB): a chunk stays alive while a kept explanation points into it. */
+const CHUNK = 131_072;
+let chunk = new Float64Array(CHUNK);
+let chunkUsed = 0;
+
+/**
+ * A zeroed array of `n` scores carved from a shared chunk. `new Float64Array(420)` eight times per
+ * pod (each with its own off-heap backing store) was the largest single cost of scoring; views
+ * of a fresh chunk are never reused, so they start zeroed and stay valid as long as they are kept.
+ */
+function scoreArray(n: number): Float64Array {
+  if (n > CHUNK) return new Float64Array(n);
+  if (chunkUsed + n > CHUNK) {
+    chunk = new Float64Array(CHUNK);
+    chunkUsed = 0;
+  }
+  return chunk.subarray(chunkUsed, (chunkUsed += n));
+}
+
 function scoreNodes(state: CycleState, res: ScheduleResult): void {
   const nodes = res.feasible;
-  const totals = new Float64Array(nodes.length);
+  const totals = scoreArray(nodes.length);
   for (const p of SCORE_PLUGINS) {
     if (p.preScore && !p.preScore(state, nodes)) continue;
-    const scores = new Float64Array(nodes.length);
+    const scores = scoreArray(nodes.length);
     if (p.scoreAll) p.scoreAll(state, nodes, scores);
     else for (let i = 0; i < nodes.length; i++) scores[i] = p.score(state, nodes[i]);
     p.normalize?.(state, nodes, scores);

@@ -12,7 +12,7 @@ import type { Component, ComponentDeps, ComponentFactory } from '../deps';
 import { Expectations } from '../expectations';
 import { adoptPatch, claimDecision, releasePatch } from './claim';
 import { PodIndex } from './pod-index';
-import { controllerOf, isPodActive, objectKey, type PodView, type ReplicaSetView } from './pods';
+import { controllerOf, isPodActive, objectKey, specReplicas, type PodView, type ReplicaSetView } from './pods';
 import {
   calculateReplicaSetStatus,
   nextAvailabilityCheck,
@@ -249,7 +249,10 @@ export class ReplicaSetController implements Component {
   }
 
   private manageReplicas(key: string, rs: ReplicaSetView, pods: PodView[], now: number): void {
-    const plan = reconcileReplicaSet(rs, pods, this.relatedPods(rs), now);
+    // The related pods only rank a scale-down; gathering them (every pod of the Deployment) for
+    // the common no-op or scale-up sync was a large share of a sync at 10,000 pods.
+    const related = pods.length > specReplicas(rs) ? this.relatedPods(rs) : [];
+    const plan = reconcileReplicaSet(rs, pods, related, now);
     if (plan.create > 0) {
       this.expectations.expectCreations(key, plan.create);
       let done = 0;

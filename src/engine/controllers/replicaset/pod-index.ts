@@ -12,9 +12,20 @@ export class PodIndex {
 
   /** Records a pod's current state (`old` is its previous state, if any). */
   upsert(pod: KObject, old: KObject | undefined): void {
-    if (old) this.remove(old);
     const key = keyOf(pod);
     const ref = controllerOf(pod);
+    if (old) {
+      // The usual update (a status write) keeps the owner: move the pod to the back of its bucket,
+      // exactly as remove + insert would, without finding the bucket twice.
+      const oldRef = controllerOf(old);
+      const same = oldRef ? ref?.uid === oldRef.uid : !ref && old.metadata.namespace === pod.metadata.namespace;
+      const b = same ? (ref ? this.byOwner.get(ref.uid) : this.orphans.get(pod.metadata.namespace ?? '')) : undefined;
+      if (b && b.delete(key)) {
+        b.set(key, pod as PodView);
+        return;
+      }
+      this.remove(old);
+    }
     const bucket = ref ? this.bucket(this.byOwner, ref.uid) : this.bucket(this.orphans, pod.metadata.namespace ?? '');
     bucket.set(key, pod as PodView);
   }

@@ -68,7 +68,11 @@ export interface ReplicaSetView extends KObject {
 
 /** The owner reference marked controller: true, if any (metav1.GetControllerOf). */
 export function controllerOf(obj: KObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+  // Plain loops here and below: these run for every pod on every sync and watch event.
+  const refs = obj.metadata.ownerReferences;
+  if (!refs) return undefined;
+  for (let i = 0; i < refs.length; i++) if (refs[i].controller === true) return refs[i];
+  return undefined;
 }
 
 /** metav1.NewControllerRef. */
@@ -85,7 +89,10 @@ export function newControllerRef(owner: KObject): OwnerReference {
 
 /** The pod's Ready condition, if any. */
 export function podReadyCondition(pod: PodView): PodCondition | undefined {
-  return pod.status?.conditions?.find((c) => c.type === 'Ready');
+  const conds = pod.status?.conditions;
+  if (!conds) return undefined;
+  for (let i = 0; i < conds.length; i++) if (conds[i].type === 'Ready') return conds[i];
+  return undefined;
 }
 
 /** podutil.IsPodReady: the Ready condition is True. */

@@ -89,7 +89,8 @@ export function calculateReplicaSetStatus(rs: ReplicaSetView, pods: readonly Pod
     if (template.matches(p.metadata.labels)) fully++;
     if (isPodReady(p)) {
       ready++;
-      if (isPodAvailable(p, minReady, now)) available++;
+      // isPodAvailable without its second Ready lookup when minReadySeconds is 0 (the usual case).
+      if (minReady === 0 || isPodAvailable(p, minReady, now)) available++;
     }
   }
   let conditions: ReplicaSetCondition[] = [...(rs.status?.conditions ?? [])];
