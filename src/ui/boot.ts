@@ -2,8 +2,9 @@
 // the change feed. The worker module loads in parallel with the page's own script.
 
 import * as Comlink from 'comlink';
-import type { BootResult, PlaygroundApi } from '../worker/protocol';
+import type { BootResult, FeedBatch, PlaygroundApi } from '../worker/protocol';
 import { Playground } from './state/playground.svelte';
+import { frameQueue } from './state/frame-queue';
 
 /** The payload of a `#s=` share fragment, if the page was opened from one. */
 export function linkPayload(hash: string): string | undefined {
@@ -20,7 +21,8 @@ export async function bootPlayground(pg: Playground, opts: { fresh?: boolean } =
   const link = opts.fresh ? undefined : linkPayload(location.hash);
   const result = await pg.api.boot(
     { link, fresh: opts.fresh, now: Date.now() },
-    Comlink.proxy((batch) => pg.applyBatch(batch)),
+    // Batches that arrive between two frames are applied together (frame-queue.ts).
+    Comlink.proxy(frameQueue<FeedBatch>((batches) => pg.applyBatches(batches))),
   );
   // The link did its job (or was reported): a reload must open the saved cluster, not replay it again.
   if (link !== undefined) history.replaceState(null, '', location.pathname + location.search);

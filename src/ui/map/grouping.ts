@@ -54,8 +54,12 @@ const byName = (a: { namespace?: string; name: string }, b: { namespace?: string
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 };
 
-/** Groups `objects` for the map under the namespace filter `filter`. */
-export function groupCluster(objects: Iterable<ObjectView>, filter: NamespaceFilter): ClusterLayout {
+/**
+ * Groups `objects` for the map under the namespace filter `filter`. With `prev` (the layout of the
+ * previous batch), node groups and the Pending list whose contents did not change are `prev`'s own
+ * objects, so a batch touching 30 pods re-renders only the boxes those pods are in.
+ */
+export function groupCluster(objects: Iterable<ObjectView>, filter: NamespaceFilter, prev?: ClusterLayout): ClusterLayout {
   const visible = namespaceVisible(filter);
   const nodes: NodeView[] = [];
   const pods: PodView[] = [];
@@ -90,16 +94,22 @@ export function groupCluster(objects: Iterable<ObjectView>, filter: NamespaceFil
     if (!g) groups.set(p.node, (g = { name: p.node, pods: [] }));
     g.pods.push(p);
   }
+  const before = new Map<string, NodeGroup>();
+  if (prev) for (const g of [...prev.controlPlane, ...prev.workers]) before.set(g.name, g);
   const controlPlane: NodeGroup[] = [];
   const workers: NodeGroup[] = [];
-  for (const g of groups.values()) (g.node?.controlPlane ? controlPlane : workers).push(g);
+  for (let g of groups.values()) {
+    const old = before.get(g.name);
+    if (old && old.node === g.node && sameItems(old.pods, g.pods)) g = old;
+    (g.node?.controlPlane ? controlPlane : workers).push(g);
+  }
   workers.sort(byName);
 
   const byNs = podsByNamespace(pods);
   return {
     controlPlane,
     workers,
-    pending,
+    pending: prev && sameItems(prev.pending, pending) ? prev.pending : pending,
     ...workloadTrees(workloads, pods),
     services: services.sort(byName).map((view) => ({ view, pods: servicePods(view, byNs).length })),
     ingresses: ingresses.sort(byName).map((view) => ({ view, services: ingressServices(view, services).map((s) => s.name) })),
@@ -127,4 +137,11 @@ function workloadTrees(workloads: WorkloadView[], pods: PodView[]): { workloads:
   const roots = workloads.filter((w) => !w.owner || !known.has(w.owner.uid)).sort(byName);
   const standalone = pods.filter((p) => !p.owner || !known.has(p.owner.uid));
   return { workloads: roots.map((w) => build(w, 0)), standalone };
+}
+
+/** Same length and the same objects in the same order (views are replaced, never mutated). */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -35,19 +35,38 @@ export class Playground {
 
   /** Applies one change-feed batch to the mirror. */
   applyBatch(batch: FeedBatch): void {
-    if (!batch.reset) {
-      const rows = changesOf(this.objects, batch.upserts, batch.deletes, batch.clock.now, () => ++this.changeSeq);
-      if (rows.length) this.changes = [...this.changes, ...rows].slice(-CHANGE_CAP);
+    this.applyBatches([batch]);
+  }
+
+  /**
+   * Applies consecutive batches (in feed order) as one update: one new map, one reaction.
+   * A reset batch makes everything before it moot.
+   */
+  applyBatches(batches: FeedBatch[]): void {
+    let from = 0;
+    for (let i = batches.length - 1; i >= 0; i--) {
+      if (batches[i].reset) {
+        from = i;
+        break;
+      }
     }
-    const next = batch.reset ? new Map<string, ObjectView>() : new Map(this.objects);
-    for (const uid of batch.deletes) next.delete(uid);
-    for (const v of batch.upserts) next.set(v.uid, v);
+    const next = batches[from].reset ? new Map<string, ObjectView>() : new Map(this.objects);
+    const rows: EventView[] = [];
+    let filesChanged = false;
+    for (let i = from; i < batches.length; i++) {
+      const batch = batches[i];
+      if (!batch.reset) rows.push(...changesOf(next, batch.upserts, batch.deletes, batch.clock.now, () => ++this.changeSeq));
+      for (const uid of batch.deletes) next.delete(uid);
+      for (const v of batch.upserts) next.set(v.uid, v);
+      if (batch.lesson) this.lesson = batch.lesson;
+      if (batch.storage) this.storage = batch.storage;
+      if (batch.filesChanged) filesChanged = true;
+      if (batch.openEditor) this.editRequest = { ref: batch.openEditor };
+    }
+    if (rows.length) this.changes = [...this.changes, ...rows].slice(-CHANGE_CAP);
     this.objects = next;
-    this.clock = batch.clock;
-    if (batch.lesson) this.lesson = batch.lesson;
-    if (batch.storage) this.storage = batch.storage;
-    if (batch.filesChanged) this.filesVersion++;
-    if (batch.openEditor) this.editRequest = { ref: batch.openEditor };
+    this.clock = batches[batches.length - 1].clock;
+    if (filesChanged) this.filesVersion++;
   }
 
   /** Objects of one kind, sorted by namespace then name. */

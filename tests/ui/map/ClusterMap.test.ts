@@ -68,7 +68,14 @@ describe('ClusterMap', () => {
     const many = Array.from({ length: 301 }, (_, i) => pod(`p${i}`, { node: w1.name }));
     const big = renderWith(ClusterMap, playgroundWith([w1, ...many]));
     expect(attrs(big, 'data-pod')).toHaveLength(301);
-    expect(big).toMatch(/class="chips[^"]*compact"/);
+    expect(big).toMatch(/class="chips[^"]*\bcompact\b/);
     expect(big).not.toContain('<span class="name');
+  });
+
+  it('draws crowded boxes still (no per-chip animation) and small ones animated', () => {
+    const many = Array.from({ length: 41 }, (_, i) => pod(`p${i}`, { node: w1.name }));
+    const crowded = renderWith(ClusterMap, playgroundWith([w1, ...many]));
+    expect(crowded).toMatch(/class="chips[^"]*\bstill\b/);
+    expect(html).not.toMatch(/class="chips[^"]*\bstill\b/);
   });
 });

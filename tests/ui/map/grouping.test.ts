@@ -110,4 +110,30 @@ describe('groupCluster', () => {
     expect(l.services[0].pods).toBe(1000);
     expect(l.standalone).toEqual([]);
   });
+
+  it('keeps the previous batch\'s group objects for boxes whose pods did not change', () => {
+    const nodes = [node('w1'), node('w2')];
+    const a = pod('a', { node: 'w1' });
+    const b = pod('b', { node: 'w2' });
+    const c = pod('c');
+    const first = groupCluster([...nodes, a, b, c], DEFAULT_FILTER);
+    // One pod on w2 changed (a new view object): only w2's group is new.
+    const b2 = { ...b, status: 'Terminating' };
+    const second = groupCluster([...nodes, a, b2, c], DEFAULT_FILTER, first);
+    expect(second.workers[0]).toBe(first.workers[0]);
+    expect(second.workers[1]).not.toBe(first.workers[1]);
+    expect(second.workers[1].pods).toEqual([b2]);
+    expect(second.pending).toBe(first.pending);
+    // A pod moving out of Pending changes both lists.
+    const c2 = { ...c, node: 'w1' };
+    const third = groupCluster([...nodes, a, b2, c2], DEFAULT_FILTER, second);
+    expect(third.workers[0]).not.toBe(second.workers[0]);
+    expect(names(third.workers[0].pods)).toEqual(['a', 'c']);
+    expect(third.pending).toEqual([]);
+    // A node's own view changing (cordoned) gives its box a new group.
+    const w1c = { ...nodes[0], unschedulable: true };
+    const fourth = groupCluster([w1c, nodes[1], a, b2, c2], DEFAULT_FILTER, third);
+    expect(fourth.workers[0]).not.toBe(third.workers[0]);
+    expect(fourth.workers[1]).toBe(third.workers[1]);
+  });
 });
