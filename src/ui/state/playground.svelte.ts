@@ -39,10 +39,14 @@ export class Playground {
       const rows = changesOf(this.objects, batch.upserts, batch.deletes, batch.clock.now, () => ++this.changeSeq);
       if (rows.length) this.changes = [...this.changes, ...rows].slice(-CHANGE_CAP);
     }
-    const next = batch.reset ? new Map<string, ObjectView>() : new Map(this.objects);
-    for (const uid of batch.deletes) next.delete(uid);
-    for (const v of batch.upserts) next.set(v.uid, v);
-    this.objects = next;
+    // Most batches only move the clock (four a second) or report a save: the mirror is replaced only
+    // when objects changed, so the map and timeline do not regroup thousands of views for nothing.
+    if (batch.reset || batch.upserts.length > 0 || batch.deletes.length > 0) {
+      const next = batch.reset ? new Map<string, ObjectView>() : new Map(this.objects);
+      for (const uid of batch.deletes) next.delete(uid);
+      for (const v of batch.upserts) next.set(v.uid, v);
+      this.objects = next;
+    }
     this.clock = batch.clock;
     if (batch.lesson) this.lesson = batch.lesson;
     if (batch.storage) this.storage = batch.storage;
