@@ -50,21 +50,26 @@ export class Playground {
         break;
       }
     }
-    const next = batches[from].reset ? new Map<string, ObjectView>() : new Map(this.objects);
+    // Most batches only move the clock (four a second) or report a save: the mirror is replaced only
+    // when objects changed, so the map and timeline do not regroup thousands of views for nothing.
+    const changed = batches.slice(from).some((b) => b.reset || b.upserts.length > 0 || b.deletes.length > 0);
+    const next = !changed ? this.objects : batches[from].reset ? new Map<string, ObjectView>() : new Map(this.objects);
     const rows: EventView[] = [];
     let filesChanged = false;
     for (let i = from; i < batches.length; i++) {
       const batch = batches[i];
-      if (!batch.reset) rows.push(...changesOf(next, batch.upserts, batch.deletes, batch.clock.now, () => ++this.changeSeq));
-      for (const uid of batch.deletes) next.delete(uid);
-      for (const v of batch.upserts) next.set(v.uid, v);
+      if (changed) {
+        if (!batch.reset) rows.push(...changesOf(next, batch.upserts, batch.deletes, batch.clock.now, () => ++this.changeSeq));
+        for (const uid of batch.deletes) next.delete(uid);
+        for (const v of batch.upserts) next.set(v.uid, v);
+      }
       if (batch.lesson) this.lesson = batch.lesson;
       if (batch.storage) this.storage = batch.storage;
       if (batch.filesChanged) filesChanged = true;
       if (batch.openEditor) this.editRequest = { ref: batch.openEditor };
     }
     if (rows.length) this.changes = [...this.changes, ...rows].slice(-CHANGE_CAP);
-    this.objects = next;
+    if (changed) this.objects = next;
     this.clock = batches[batches.length - 1].clock;
     if (filesChanged) this.filesVersion++;
   }

@@ -1,15 +1,15 @@
-// The saved layout (format 2): a versioned `meta` record, the journal in append-only chunks of
+// The saved layout (format 3): a versioned `meta` record, the journal in append-only chunks of
 // CHUNK entries, one record each for files, history, layout and lesson progress, and the cluster
-// as an engine snapshot: one record per object plus a `snapshot` record (objects.ts).
+// as an engine snapshot: one record per object plus `snapshot` and its events (objects.ts).
 
 import { SCENARIO_VERSION, type JournalEntry, type Scenario } from '../scenario';
 import type { KV } from './kv';
 import type { ClusterSnapshot } from '../../engine/snapshot';
-import { OBJECT_PREFIX, readSnapshot, SNAPSHOT_KEY } from './objects';
+import { EVENTS_KEY, OBJECT_PREFIX, readSnapshot, SNAPSHOT_KEY } from './objects';
 import { checkHistory, checkScenario, isPlainObject, type Checked } from './validate';
 
 /** The current saved format; older ones go through MIGRATIONS. */
-export const FORMAT = 2;
+export const FORMAT = 3;
 /** Entries per journal chunk: a save rewrites at most the last, partly filled chunk. */
 export const CHUNK = 256;
 /** More entries than any real session makes: a larger count means the meta record is damaged. */
@@ -39,7 +39,7 @@ export interface Saved {
   layout: Record<string, unknown>;
   lessonProgress?: unknown;
   /**
-   * The cluster as it was saved with the journal (format 2), when the save holds one that
+   * The cluster as it was saved with the journal (format 2 on), when the save holds one that
    * matches it; without it the cluster is rebuilt by replaying the journal.
    */
   snapshot?: ClusterSnapshot;
@@ -69,7 +69,7 @@ export function allPuts(saved: Saved): [string, unknown][] {
   return puts;
 }
 
-/** Reads and checks a format-1 state. Nothing here throws on bad data: it says what is wrong. */
+/** Reads and checks a state of the current format. Nothing here throws on bad data: it says what is wrong. */
 export async function readCurrent(kv: KV): Promise<Checked<Saved>> {
   const [meta, files, history, layout, lessonProgress] = await kv.getMany([KEYS.meta, KEYS.files, KEYS.history, KEYS.layout, KEYS.lesson]);
   const h = history === undefined ? { ok: true as const, value: [] } : checkHistory(history);
@@ -95,7 +95,7 @@ export async function readCurrent(kv: KV): Promise<Checked<Saved>> {
   const scenario = checkScenario({ v: SCENARIO_VERSION, seed: meta.seed, startTime: meta.startTime, nodes: meta.nodes, lesson: meta.lesson, now: meta.now, files: files ?? {}, journal });
   if (!scenario.ok) return scenario;
   saved.scenario = scenario.value;
-  const [snapMeta] = await kv.getMany([SNAPSHOT_KEY]);
+  const [snapMeta, events] = await kv.getMany([SNAPSHOT_KEY, EVENTS_KEY]);
   if (snapMeta !== undefined) {
     const records = (await kv.entries()).filter(([k]) => k.startsWith(OBJECT_PREFIX));
     saved.objectKeys = records.map(([k]) => k);
@@ -104,7 +104,7 @@ export async function readCurrent(kv: KV): Promise<Checked<Saved>> {
     const sm = snapMeta as { now?: unknown; journalLength?: unknown };
     if (isPlainObject(snapMeta) && sm.now === meta.now && sm.journalLength === length) {
       const { journalLength: _, ...rest } = snapMeta;
-      const snap = readSnapshot(rest, records);
+      const snap = readSnapshot({ ...rest, events }, records);
       if (!snap.ok) return snap;
       saved.snapshot = snap.value;
     }

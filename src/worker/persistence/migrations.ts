@@ -4,6 +4,7 @@
 import { SCENARIO_VERSION } from '../scenario';
 import { allPuts, FORMAT, KEYS, readCurrent, type Saved } from './format';
 import type { KV } from './kv';
+import { EVENTS_KEY, SNAPSHOT_KEY } from './objects';
 import { checkHistory, checkScenario, isPlainObject, type Checked } from './validate';
 
 /**
@@ -49,6 +50,21 @@ export const MIGRATIONS: Record<number, Migration> = {
     const meta = await kv.get(KEYS.meta);
     if (!isPlainObject(meta)) return { ok: false, message: 'meta: expected an object' };
     await kv.write([[KEYS.meta, { ...meta, format: 2 }]]);
+    return { ok: true, value: null };
+  },
+  /**
+   * Format 2 kept the event recorder's memory inside the `snapshot` record, so every save rewrote
+   * it; format 3 keeps it in a record of its own, written only when it changes.
+   */
+  2: async (kv) => {
+    const [meta, snap] = await kv.getMany([KEYS.meta, SNAPSHOT_KEY]);
+    if (!isPlainObject(meta)) return { ok: false, message: 'meta: expected an object' };
+    const puts: [string, unknown][] = [[KEYS.meta, { ...meta, format: 3 }]];
+    if (isPlainObject(snap) && 'events' in snap) {
+      const { events, ...rest } = snap;
+      puts.push([SNAPSHOT_KEY, rest], [EVENTS_KEY, events]);
+    }
+    await kv.write(puts);
     return { ok: true, value: null };
   },
 };

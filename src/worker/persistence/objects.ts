@@ -1,6 +1,7 @@
 // The cluster's objects in IndexedDB (format 2): one record per object, keyed by its store
 // resource, namespace and name, written when it changes and deleted when it goes, plus a
-// `snapshot` record with the rest of the engine snapshot (clock, PRNG states, kubelets...).
+// `snapshot` record with the rest of the engine snapshot (clock, PRNG states, kubelets...) and,
+// from format 3, the event recorder's memory in a record of its own.
 
 import type { KObject } from '../../engine/api/types';
 import type { ClusterSnapshot, SnapshotMeta, SnapshotObject } from '../../engine/snapshot';
@@ -19,6 +20,11 @@ export interface ClusterSource {
 
 export const OBJECT_PREFIX = 'o:';
 export const SNAPSHOT_KEY = 'snapshot';
+/**
+ * The snapshot's `events` (the event recorder's memory: up to 4,096 aggregation keys, about a
+ * megabyte with a busy cluster), kept apart so a save rewrites it only when it changed.
+ */
+export const EVENTS_KEY = 'snapshot-events';
 
 /** `o:["apps/deployments","default","web"]`: unambiguous whatever characters a name holds. */
 export function objectKey(resource: string, namespace: string, name: string): string {

@@ -9,7 +9,8 @@ import type { JournalEntry, Scenario } from '../scenario';
 import { allPuts, chunkPuts, KEYS, metaOf, type Meta, type Saved } from './format';
 import { errorText, idbKV, isQuotaError, memoryKV, type KV } from './kv';
 import { migrateAndRead } from './migrations';
-import { OBJECT_PREFIX, SNAPSHOT_KEY, objectKey, type ClusterSource } from './objects';
+import { EVENTS_KEY, OBJECT_PREFIX, SNAPSHOT_KEY, objectKey, type ClusterSource } from './objects';
+import { sameJson } from './same';
 import { checkScenario, isPlainObject } from './validate';
 
 /** Runs `fn` after `ms`; returns a cancel function. Tests inject one they drive by hand. */
@@ -67,6 +68,8 @@ export class Persistence {
   private allObjects = false;
   /** Object records the store holds, when known (from load): what a full rewrite may delete. */
   private storedObjectKeys = new Set<string>();
+  /** The event recorder state this generation last wrote (EVENTS_KEY); undefined: write it next time. */
+  private savedEvents: unknown;
 
   constructor(opts: PersistenceOptions = {}) {
     this.kv = opts.kv ?? idbKV();
@@ -108,6 +111,7 @@ export class Persistence {
    */
   attach(source: ClusterSource, changed: Iterable<string> | 'all'): void {
     this.source = source;
+    this.savedEvents = undefined;
     if (changed === 'all') this.allObjects = true;
     else for (const k of changed) this.dirtyObjects.set(k, ++this.changeCount);
     this.metaRev++;
@@ -221,6 +225,7 @@ export class Persistence {
     this.dirtyObjects.clear();
     this.allObjects = false;
     this.storedObjectKeys.clear();
+    this.savedEvents = undefined;
     await this.enqueue(() => this.kv.clear());
   }
 
@@ -241,6 +246,7 @@ export class Persistence {
     this.dirtyObjects.clear();
     this.allObjects = false;
     this.storedObjectKeys = unsaved ? new Set() : new Set(saved.objectKeys ?? []);
+    this.savedEvents = undefined;
     this.blocked = false;
     this.replace = unsaved;
     this.savedLength = unsaved ? 0 : this.journal.length;
@@ -253,8 +259,9 @@ export class Persistence {
       if (saved.lessonProgress !== undefined) this.pending.set(KEYS.lesson, saved.lessonProgress);
       // An imported snapshot is written as it is; the restored cluster's changes follow.
       if (s && saved.snapshot) {
-        const { objects, ...meta } = saved.snapshot;
+        const { objects, events, ...meta } = saved.snapshot;
         this.pending.set(SNAPSHOT_KEY, { ...meta, journalLength: this.journal.length });
+        this.pending.set(EVENTS_KEY, events);
         for (const o of objects) this.pending.set(objectKey(o.resource, o.object.metadata.namespace ?? '', o.object.metadata.name ?? ''), o.object);
       }
     }
@@ -289,8 +296,9 @@ export class Persistence {
    * with a cluster attached, its changed objects and the snapshot meta, all taken at this instant
    * so the journal and the snapshot agree.
    */
-  private collect(): { puts: [string, unknown][]; dels: string[]; objects: Map<string, number>; all: boolean } {
+  private collect(): { puts: [string, unknown][]; dels: string[]; objects: Map<string, number>; all: boolean; events?: unknown } {
     const puts: [string, unknown][] = [...this.pending];
+    let written: unknown;
     const dels: string[] = [];
     const objects = new Map(this.dirtyObjects);
     const all = this.allObjects;
@@ -298,9 +306,14 @@ export class Persistence {
     const objectsChanged = source !== undefined && (all || objects.size > 0);
     if (this.meta && (objectsChanged || this.metaRev !== this.savedMetaRev || this.savedLength < this.journal.length)) {
       if (source) {
-        const snap = source.meta();
+        const { events, ...snap } = source.meta();
         this.meta.now = snap.now;
         puts.push([SNAPSHOT_KEY, { ...snap, journalLength: this.journal.length }]);
+        // The recorder's memory is most of the meta and, at rest, the same from one save to the next.
+        if (all || this.replace || this.savedEvents === undefined || !sameJson(events, this.savedEvents)) {
+          puts.push([EVENTS_KEY, events]);
+          written = events;
+        }
         if (all) {
           const live = new Set<string>();
           for (const o of source.all()) {
@@ -320,12 +333,12 @@ export class Persistence {
       puts.push([KEYS.meta, { ...this.meta, journalLength: this.journal.length }]);
       puts.push(...chunkPuts(this.journal, this.savedLength));
     }
-    return { puts, dels, objects, all };
+    return { puts, dels, objects, all, ...(written !== undefined ? { events: written } : {}) };
   }
 
   private async save(): Promise<void> {
     if (this.blocked) return;
-    const { puts, dels, objects, all } = this.collect();
+    const { puts, dels, objects, all, events } = this.collect();
     if (puts.length === 0 && dels.length === 0 && !this.replace) return;
     const snapshot = new Map(this.pending);
     const length = this.journal.length;
@@ -349,6 +362,7 @@ export class Persistence {
       // An object changed again while this save ran stays dirty for the next one.
       for (const [k, n] of objects) if (this.dirtyObjects.get(k) === n) this.dirtyObjects.delete(k);
       if (all) this.allObjects = false;
+      if (events !== undefined) this.savedEvents = events;
       if (replace) this.storedObjectKeys.clear();
       for (const [k] of puts) if (k.startsWith(OBJECT_PREFIX)) this.storedObjectKeys.add(k);
       for (const k of dels) this.storedObjectKeys.delete(k);

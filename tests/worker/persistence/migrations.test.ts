@@ -56,7 +56,7 @@ describe('migrations', () => {
     expect(await storedFormat(memoryKV([['meta', { format: 'x' }]]))).toBe('unknown');
   });
 
-  it('upgrades a format-0 store on load, in place, once (through format 1 to 2)', async () => {
+  it('upgrades a format-0 store on load, in place, once (through formats 1 and 2 to 3)', async () => {
     const store = freshStore();
     await set('cluster', v0, store);
     const p = new Persistence({ kv: idbKV(store), schedule: manualScheduler().schedule });
@@ -64,8 +64,8 @@ describe('migrations', () => {
 
     const keys = (await idbKV(store).entries()).map(([k]) => k).sort();
     expect(keys).toEqual(['files', 'history', 'journal:0000', 'layout', 'meta']);
-    expect(await idbKV(store).get('meta')).toEqual({ format: 2, seed: 17, startTime: T0, nodes: 2, now: T0 + 90_000, lesson: 'first-deployment', journalLength: 3 });
-    // The second load reads format 2 directly and finds the same thing (no snapshot: journal replay).
+    expect(await idbKV(store).get('meta')).toEqual({ format: 3, seed: 17, startTime: T0, nodes: 2, now: T0 + 90_000, lesson: 'first-deployment', journalLength: 3 });
+    // The second load reads format 3 directly and finds the same thing (no snapshot: journal replay).
     expect(await new Persistence({ kv: idbKV(store) }).load()).toEqual({ ok: true, scenario: upgraded, history: v0.history, layout: v0.layout });
   });
 

@@ -6,7 +6,8 @@ import { createCluster, type Cluster } from '../../../src/engine/cluster';
 import type { KObject } from '../../../src/engine/api/types';
 import { idbKV } from '../../../src/worker/persistence/kv';
 import { Persistence } from '../../../src/worker/persistence/persistence';
-import { objectKey, parseObjectKey, SNAPSHOT_KEY } from '../../../src/worker/persistence/objects';
+import { EVENTS_KEY, objectKey, parseObjectKey, SNAPSHOT_KEY } from '../../../src/worker/persistence/objects';
+import { migrateAndRead } from '../../../src/worker/persistence/migrations';
 import { changedSince, clusterSource, observeCluster } from '../../../src/worker/persist-cluster';
 import type { Scenario } from '../../../src/worker/scenario';
 import { manualScheduler, quotaError, spyStore, T0 } from './helpers';
@@ -79,6 +80,47 @@ describe('Persistence: object records', () => {
     // What restoring wrote (heartbeats, adopted statuses) is what the next save writes.
     const changed = changedSince(loaded.snapshot!, r);
     expect(changed.length).toBeLessThan(r.store.objects().length);
+  });
+
+  it('rewrites the event recorder record only when the recorder changed', async () => {
+    const { spy, store, c, p } = await started();
+    expect(spy.writes.at(-1)).toContain(EVENTS_KEY);
+    c.client.create(c.type('', 'ConfigMap'), configMap('quiet', { a: '1' }));
+    await p.flush();
+    expect(spy.writes.at(-1)).toContain(SNAPSHOT_KEY);
+    expect(spy.writes.at(-1)).not.toContain(EVENTS_KEY);
+
+    c.deps.events.record({ component: 'test' }, configMap('quiet', {}), 'Normal', 'Poked', 'poked once');
+    await p.flush();
+    expect(spy.writes.at(-1)).toContain(EVENTS_KEY);
+    // The same event again is aggregated (count 2): the recorder changed, so it is written again.
+    c.deps.events.record({ component: 'test' }, configMap('quiet', {}), 'Normal', 'Poked', 'poked once');
+    await p.flush();
+    expect(spy.writes.at(-1)).toContain(EVENTS_KEY);
+
+    const loaded = await new Persistence({ kv: idbKV(store) }).load();
+    if (!loaded.ok || !loaded.snapshot) throw new Error('no snapshot');
+    expect(loaded.snapshot.events).toEqual(c.deps.events.state());
+  });
+
+  it('upgrades a format-2 save (events inside the snapshot record) to format 3 and restores it', async () => {
+    const { store, c } = await started();
+    c.deps.events.record({ component: 'test' }, configMap('old', {}), 'Warning', 'Old', 'from format 2');
+    const p = new Persistence({ kv: idbKV(store), schedule: manualScheduler().schedule });
+    await p.load();
+    p.attach(clusterSource(c), []);
+    await p.flush();
+    // Rewrite the store as format 2 laid it out.
+    const kv = idbKV(store);
+    const [meta, snap, events] = await kv.getMany(['meta', SNAPSHOT_KEY, EVENTS_KEY]);
+    await kv.write([['meta', { ...(meta as object), format: 2 }], [SNAPSHOT_KEY, { ...(snap as object), events }]], [EVENTS_KEY]);
+
+    const r = await migrateAndRead(kv);
+    if (!r.ok || !r.value.snapshot) throw new Error('no snapshot after the upgrade');
+    expect(r.value.snapshot.events).toEqual(c.deps.events.state());
+    expect(((await kv.get('meta')) as { format: number }).format).toBe(3);
+    expect(await kv.get(SNAPSHOT_KEY)).not.toHaveProperty('events');
+    expect(await kv.get(EVENTS_KEY)).toEqual(c.deps.events.state());
   });
 
   it('falls back to the journal when the snapshot was not written with the meta', async () => {

@@ -15,7 +15,7 @@ describe('Persistence: damaged saved data', () => {
   const cases: [string, [string, unknown][], RegExp][] = [
     ['meta is not an object', [['meta', 'garbage']], /meta\.format: expected a format version/],
     ['meta has no format', [['meta', { ...goodMeta, format: 'one' }]], /meta\.format: expected a format version/],
-    ['a newer format', [['meta', { ...goodMeta, format: 9 }]], /saved by a newer kubeplay \(format 9; this one reads format 2 and older\)/],
+    ['a newer format', [['meta', { ...goodMeta, format: 9 }]], /saved by a newer kubeplay \(format 9; this one reads format 3 and older\)/],
     ['a missing chunk', [['meta', { ...goodMeta, journalLength: 300 }], ['journal:0000', entries(256)]], /journal:0001: missing or not a list/],
     ['a short chunk', [['meta', goodMeta], ['journal:0000', entries(2)]], /journal:0000: 2 entries where 3 were saved/],
     ['a bad entry', [['meta', goodMeta], ['journal:0000', [...entries(2), { t: 'soon', op: 'restart' }]]], /journal\[2\]\.t: expected a finite number/],
