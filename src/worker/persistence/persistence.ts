@@ -10,7 +10,7 @@ import { allPuts, chunkPuts, KEYS, metaOf, type Meta, type Saved } from './forma
 import { errorText, idbKV, isQuotaError, memoryKV, type KV } from './kv';
 import { migrateAndRead } from './migrations';
 import { EVENTS_KEY, OBJECT_PREFIX, SNAPSHOT_KEY, objectKey, type ClusterSource } from './objects';
-import { sameJson } from './same';
+import { sameJson } from '../../engine/util/same-json';
 import { checkScenario, isPlainObject } from './validate';
 
 /** Runs `fn` after `ms`; returns a cancel function. Tests inject one they drive by hand. */

@@ -1,6 +1,6 @@
-// sameJson decides whether a save may skip rewriting a record: a false "same" would lose data.
+// sameJson decides whether a status write or a save may be skipped: a false "same" would lose data.
 import { describe, expect, it } from 'vitest';
-import { sameJson } from '../../../src/worker/persistence/same';
+import { sameJson } from '../../../src/engine/util/same-json';
 
 describe('sameJson', () => {
   const state = () => ({ seq: 3, recent: [{ key: 'a\u0000b', name: 'web.1', namespace: 'default', at: 10, count: 1 }] });
@@ -13,7 +13,7 @@ describe('sameJson', () => {
     ['a new seq', { ...state(), seq: 4 }],
     ['an extra entry', { ...state(), recent: [...state().recent, state().recent[0]] }],
     ['a missing key', { recent: state().recent }],
-    ['an extra key', { ...state(), more: undefined }],
+    ['an extra key', { ...state(), more: 1 }],
     ['an array for an object', [state()]],
     ['null', null],
   ];
