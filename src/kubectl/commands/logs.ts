@@ -11,10 +11,7 @@ import { makeCtx, type Ctx } from '../context';
 import type { J } from '../describe/values';
 import { CmdError, StatusError } from '../errors';
 import { resourceRequests } from '../resource-args';
-import { EXEC_HELP } from './logs-help';
 import { fetchTarget } from './targets';
-
-export { EXEC_HELP };
 
 /** Pod preference when a workload has several (ByLogging, simplified): ready, running, newest. */
 function rank(p: J): number[] {

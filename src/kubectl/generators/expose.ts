@@ -9,9 +9,9 @@ import { atoi, enforcedNamespace, fail, objectMeta, ok } from './common';
 import { applyOverrides } from './overrides';
 import { parseLabelSpec } from './run';
 import type { GeneratorContext, GeneratorResult } from './types';
-
-export { EXPOSE_COMMAND, EXPOSE_FLAGS } from './specs';
 import { typedObjectMeta } from './typed-order';
+
+export { EXPOSE_FLAGS } from './specs';
 
 type Obj = Record<string, unknown>;
 type Port = { containerPort?: number; port?: number; protocol?: string };

@@ -15,7 +15,7 @@ import { createNamespace, createQuota, createServiceAccount } from './simple';
 import type { GeneratorCommand } from './types';
 
 export type { GeneratorCommand, GeneratorContext, GeneratorResult } from './types';
-export { EXPOSE_COMMAND, EXPOSE_FLAGS, exposeService } from './expose';
+export { EXPOSE_FLAGS, exposeService } from './expose';
 
 /** Every generator command, in `kubectl create -h` order, then `run`. */
 export const GENERATORS: GeneratorCommand[] = [
