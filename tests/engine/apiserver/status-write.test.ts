@@ -37,4 +37,17 @@ describe('PUT .../status', () => {
     expect(res.status).toBe(400);
     expect((res.body as { message: string }).message).toContain('strict decoding error: unknown field "spec.replicass"');
   });
+
+  it('answers 404 for a missing object, without touching a frozen body that has unknown fields', () => {
+    const c = cluster();
+    const body = Object.freeze({
+      ...deployment('gone'),
+      spec: Object.freeze({ ...(deployment('gone').spec as object), replicass: 3 }),
+      status: Object.freeze({ replicas: 1 }),
+    }) as KObject;
+    const res = call(c, 'PUT', `${PATH}/gone/status`, body);
+    expect(res.status).toBe(404);
+    expect((res.body as { message: string }).message).toBe('deployments.apps "gone" not found');
+    expect((body.spec as Record<string, unknown>).replicass).toBe(3);
+  });
 });

@@ -77,6 +77,8 @@ function partialCopy(body: KObject, only: ReadonlySet<string>): KObject {
 
 /** What a /status write keeps from its body (prepareUpdate reads nothing else). */
 const STATUS_WRITE_KEYS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'metadata', 'status']);
+/** The stored object of a status write to a missing object: nothing to share with. */
+const NOTHING_STORED = Object.freeze({}) as KObject;
 
 function throwIfInvalid(t: ResourceType, name: string, errs: FieldError[] | undefined): void {
   if (errs && errs.length > 0) throw new ApiError(invalidStatus(t.group, t.kind, name, errs));
@@ -135,7 +137,9 @@ export function updateObject(
   const statusOnly = opts.subresource === 'status' && !t.custom;
   const obj = decodeBody(t, namespace, body, statusOnly ? STATUS_WRITE_KEYS : undefined);
   const old = ctx.store.get(storeKey(t), namespace ?? '', name);
-  checkFields(t, obj, opts, statusOnly && old ? { privateKeys: STATUS_WRITE_KEYS, stored: old } : undefined);
+  // The non-status parts of a status write are the caller's (maybe frozen) objects: only reported,
+  // never pruned, even when nothing is stored (the write then ends in 404 Not Found, not a throw).
+  checkFields(t, obj, opts, statusOnly ? { privateKeys: STATUS_WRITE_KEYS, stored: old ?? NOTHING_STORED } : undefined);
   if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
     throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
   }
