@@ -8,7 +8,10 @@ import type { ContainerStateView, ContainerView, TerminatedState } from './statu
 
 type Json = Record<string, unknown>;
 
-/** Whether a node has already worked on this pod (a sandbox, or container statuses beyond the spec's). */
+/**
+ * Whether a node has already worked on this pod: its sandbox was created, which the podIP shows
+ * (the kubelet allocates it with the sandbox and reports it in the next status write).
+ */
 export function hasNodeStatus(pod: KObject): boolean {
   const st = (pod.status ?? {}) as Json;
   return typeof st.podIP === 'string' && st.podIP !== '';
