@@ -2,6 +2,7 @@
 // (cobra.Command's shape), so the parser, help and Tab completion all read one description.
 
 import type { KubectlEnv } from '../env';
+import { CmdError } from '../errors';
 import type { FlagSpec, ParsedFlags } from './flags';
 
 export interface Invocation {
@@ -49,5 +50,16 @@ export function findSub(cmd: CommandDef, name: string): CommandDef | undefined {
  * out of the worker's start-up chunk, which a first `kubectl get` does not need.
  */
 export function lazyRun<M>(load: () => Promise<M>, pick: (m: M) => (inv: Invocation) => Promise<number>): (inv: Invocation) => Promise<number> {
-  return async (inv) => pick(await load())(inv);
+  return async (inv) => {
+    let m: M;
+    try {
+      m = await load();
+    } catch (e) {
+      // In a browser this is a chunk that could not be fetched: the network went away before the
+      // offline cache had it, or a newer version of the site replaced it. Say so, not just "failed".
+      const why = e instanceof Error ? e.message : String(e);
+      throw new CmdError(`error: could not load the code of "${commandPath(inv.path)}" (${why}): reload the page to get the current version`);
+    }
+    return pick(m)(inv);
+  };
 }
