@@ -11,7 +11,9 @@ import { ClockDriver, type TimeSource } from './clock-driver';
 import { completeLine } from './completion';
 import { ChangeFeed } from './feed/feed';
 import { httpRequest, inspect, nodeAction } from './inspect';
-import { recordingTransport, replayJournal, restartCluster } from './journal';
+import { prepareReplay, recordingTransport, replayJournal, restartCluster } from './journal';
+import { loadYamlReader } from '../engine/codec/yaml-reader';
+import { prefetchCommands } from '../kubectl/cli/command';
 import type { ClusterSnapshot } from '../engine/snapshot';
 import { changedSince, clusterSource as persistedSource, observeCluster } from './persist-cluster';
 import { LessonRunner } from './lesson-runner';
@@ -94,6 +96,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
     if (opts.link !== undefined) {
       const d = await decodeScenario(opts.link);
       if (d.ok) {
+        await prepareReplay(d.scenario.journal);
         this.adopt(d.scenario, [], {}, undefined, false);
         // The link's lesson is the one its author was following.
         if (d.scenario.lesson) this.lessons.select(d.scenario.lesson);
@@ -107,6 +110,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
       const saved = await this.storage.load();
       if (!saved.ok) return { ok: false, problem: 'saved-state', message: saved.message };
       if (saved.scenario) {
+        if (!saved.snapshot) await prepareReplay(saved.scenario.journal);
         this.adopt(saved.scenario, saved.history, saved.layout, saved.lessonProgress, true, saved.snapshot);
         this.storage.attach(persistedSource(this.cluster), saved.snapshot ? changedSince(saved.snapshot, this.cluster) : 'all');
         return { ok: true, source: 'saved', ...(warning ? { warning } : {}) };
@@ -350,6 +354,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
   async importState(text: string): Promise<{ ok: true } | { ok: false; message: string }> {
     const r = await this.storage.importAll(text);
     if (!r.ok) return r;
+    if (!r.snapshot) await prepareReplay(r.scenario.journal);
     this.adopt(r.scenario, this.historyLines, this.layoutData, undefined, false, r.snapshot);
     this.storage.attach(persistedSource(this.cluster), r.snapshot ? changedSince(r.snapshot, this.cluster) : 'all');
     return { ok: true };
@@ -374,6 +379,10 @@ export class PlaygroundHost implements P.PlaygroundApi {
   async layout(): Promise<Record<string, unknown>> {
     await this.ready;
     return { ...this.layoutData };
+  }
+
+  async prefetch(): Promise<void> {
+    await Promise.all([loadYamlReader(), prefetchCommands()]);
   }
 
   /** Stops timers (tests; the worker lives until the tab closes). */
