@@ -21,7 +21,6 @@ import { memoryKV, Persistence } from './persistence/index';
 import type * as P from './protocol';
 import type { JournalEntry, Scenario } from './scenario';
 import { SCENARIO_VERSION } from './scenario';
-import { decodeScenario, encodeScenario } from './share';
 import { clusterSource } from './shell/sources';
 import { Shell } from './shell/shell';
 import type { ShellWorld, Unstamped } from './shell/world';
@@ -40,6 +39,8 @@ export interface WorkerEnv extends TimeSource {
   locks?: LockManagerLike;
   lessons?: readonly Lesson[];
 }
+
+const share = () => import('./share');
 
 export const LOCK_NAME = 'kubeplay-cluster';
 export const DEFAULT_NODES = 3;
@@ -94,7 +95,8 @@ export class PlaygroundHost implements P.PlaygroundApi {
     }
     let warning: string | undefined;
     if (opts.link !== undefined) {
-      const d = await decodeScenario(opts.link);
+      // Share links are rare compared with visits: their code is imported when one is opened or made.
+      const d = await (await share()).decodeScenario(opts.link);
       if (d.ok) {
         await prepareReplay(d.scenario.journal);
         this.adopt(d.scenario, [], {}, undefined, false);
@@ -343,7 +345,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
 
   async shareLink(): Promise<{ ok: true; payload: string } | { ok: false; message: string }> {
     await this.ready;
-    return encodeScenario(this.currentScenario());
+    return (await share()).encodeScenario(this.currentScenario());
   }
 
   async exportState(): Promise<string> {
@@ -382,7 +384,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
   }
 
   async prefetch(): Promise<void> {
-    await Promise.all([loadYamlReader(), prefetchCommands()]);
+    await Promise.all([loadYamlReader(), prefetchCommands(), share()]);
   }
 
   /** Stops timers (tests; the worker lives until the tab closes). */
