@@ -3,7 +3,6 @@
 // upstream's errors for missing paths, unparsable files and objects without apiVersion/kind.
 
 import type { KObject } from '../engine/api/types';
-import { parseManifestStream } from '../engine/codec/yaml-parse';
 import type { FileSource } from './env';
 import { CmdError } from './errors';
 
@@ -44,10 +43,15 @@ function walk(files: FileSource, dir: string, recursive: boolean): string[] {
   return out;
 }
 
-/** Reads and decodes every object in the -f arguments; `validate` applies kubectl's client-side checks. */
-export function readManifests(files: FileSource, names: string[], opts: { recursive: boolean; validate: boolean }): ManifestInfo[] {
+/**
+ * Reads and decodes every object in the -f arguments; `validate` applies kubectl's client-side checks.
+ * The YAML parser is imported here, on first use, so the worker's start-up chunk goes without it.
+ */
+export async function readManifests(files: FileSource, names: string[], opts: { recursive: boolean; validate: boolean }): Promise<ManifestInfo[]> {
+  const paths = expandPaths(files, names, opts.recursive);
+  const { parseManifestStream } = await import('../engine/codec/yaml-parse');
   const out: ManifestInfo[] = [];
-  for (const path of expandPaths(files, names, opts.recursive)) {
+  for (const path of paths) {
     const source = path === '-' ? 'STDIN' : path;
     const text = path === '-' ? (files.stdin ?? '') : (files.read(path) ?? '');
     const parsed = parseManifestStream(text);

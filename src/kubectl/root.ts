@@ -10,7 +10,7 @@ import type { KubectlEnv } from './env';
 import { CmdError, renderError } from './errors';
 import { NoResourceTypeError } from './discovery';
 import { PartialOutputError } from './printers/output';
-import { applyCommand } from './commands/apply';
+import { applyCommand } from './commands/apply-command';
 import { annotateCommand, labelCommand } from './commands/label-annotate-command';
 import { authCommand, configCommand } from './commands/config';
 import { createCommand } from './commands/create-command';

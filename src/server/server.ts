@@ -4,6 +4,7 @@ import { handlePortForwardUpgrade } from './port-forward';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createCluster, type Cluster } from '../engine/cluster';
+import { loadYamlReader } from '../engine/codec/yaml-reader';
 import { ClockDriver } from './clock-driver';
 import { OpenApiV3 } from './openapi';
 import { route, type RouterContext } from './router';
@@ -47,6 +48,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const driver = new ClockDriver(cluster, opts.speed ?? 1);
   const openapi = new OpenApiV3();
   await openapi.preload();
+  // Server-side apply bodies are YAML text, which the apiserver reads synchronously.
+  await loadYamlReader();
   const ctx: RouterContext = {
     cluster,
     driver,

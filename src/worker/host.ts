@@ -11,7 +11,9 @@ import { ClockDriver, type TimeSource } from './clock-driver';
 import { completeLine } from './completion';
 import { ChangeFeed } from './feed/feed';
 import { httpRequest, inspect, nodeAction } from './inspect';
-import { recordingTransport, replayJournal, restartCluster } from './journal';
+import { prepareReplay, recordingTransport, replayJournal, restartCluster } from './journal';
+import { loadYamlReader } from '../engine/codec/yaml-reader';
+import { prefetchCommands } from '../kubectl/cli/command';
 import type { ClusterSnapshot } from '../engine/snapshot';
 import { changedSince, clusterSource as persistedSource, observeCluster } from './persist-cluster';
 import { LessonRunner } from './lesson-runner';
@@ -19,7 +21,6 @@ import { memoryKV, Persistence } from './persistence/index';
 import type * as P from './protocol';
 import type { JournalEntry, Scenario } from './scenario';
 import { SCENARIO_VERSION } from './scenario';
-import { decodeScenario, encodeScenario } from './share';
 import { clusterSource } from './shell/sources';
 import { Shell } from './shell/shell';
 import type { ShellWorld, Unstamped } from './shell/world';
@@ -38,6 +39,8 @@ export interface WorkerEnv extends TimeSource {
   locks?: LockManagerLike;
   lessons?: readonly Lesson[];
 }
+
+const share = () => import('./share');
 
 export const LOCK_NAME = 'kubeplay-cluster';
 export const DEFAULT_NODES = 3;
@@ -92,8 +95,10 @@ export class PlaygroundHost implements P.PlaygroundApi {
     }
     let warning: string | undefined;
     if (opts.link !== undefined) {
-      const d = await decodeScenario(opts.link);
+      // Share links are rare compared with visits: their code is imported when one is opened or made.
+      const d = await (await share()).decodeScenario(opts.link);
       if (d.ok) {
+        await prepareReplay(d.scenario.journal);
         this.adopt(d.scenario, [], {}, undefined, false);
         // The link's lesson is the one its author was following.
         if (d.scenario.lesson) this.lessons.select(d.scenario.lesson);
@@ -107,6 +112,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
       const saved = await this.storage.load();
       if (!saved.ok) return { ok: false, problem: 'saved-state', message: saved.message };
       if (saved.scenario) {
+        if (!saved.snapshot) await prepareReplay(saved.scenario.journal);
         this.adopt(saved.scenario, saved.history, saved.layout, saved.lessonProgress, true, saved.snapshot);
         this.storage.attach(persistedSource(this.cluster), saved.snapshot ? changedSince(saved.snapshot, this.cluster) : 'all');
         return { ok: true, source: 'saved', ...(warning ? { warning } : {}) };
@@ -339,7 +345,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
 
   async shareLink(): Promise<{ ok: true; payload: string } | { ok: false; message: string }> {
     await this.ready;
-    return encodeScenario(this.currentScenario());
+    return (await share()).encodeScenario(this.currentScenario());
   }
 
   async exportState(): Promise<string> {
@@ -350,6 +356,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
   async importState(text: string): Promise<{ ok: true } | { ok: false; message: string }> {
     const r = await this.storage.importAll(text);
     if (!r.ok) return r;
+    if (!r.snapshot) await prepareReplay(r.scenario.journal);
     this.adopt(r.scenario, this.historyLines, this.layoutData, undefined, false, r.snapshot);
     this.storage.attach(persistedSource(this.cluster), r.snapshot ? changedSince(r.snapshot, this.cluster) : 'all');
     return { ok: true };
@@ -374,6 +381,10 @@ export class PlaygroundHost implements P.PlaygroundApi {
   async layout(): Promise<Record<string, unknown>> {
     await this.ready;
     return { ...this.layoutData };
+  }
+
+  async prefetch(): Promise<void> {
+    await Promise.all([loadYamlReader(), prefetchCommands(), share()]);
   }
 
   /** Stops timers (tests; the worker lives until the tab closes). */

@@ -3,6 +3,7 @@
 
 import type { ApiRequest } from '../engine/apiserver/request';
 import { createCluster, type Cluster } from '../engine/cluster';
+import { loadYamlReader } from '../engine/codec/yaml-reader';
 import { snapshotCluster } from '../engine/snapshot';
 import type { Transport } from '../kubectl/transport';
 import type { JournalEntry } from './scenario';
@@ -55,6 +56,14 @@ export function replayJournal(cluster: Cluster, entries: JournalEntry[], until: 
   }
   c.clock.runUntil(Math.max(until, c.clock.now()));
   return c;
+}
+
+/**
+ * Loads what replaying `entries` needs beyond the worker's start-up chunk: the apiserver's YAML
+ * reader when a request carries a text body (server-side apply YAML, e.g. from a hand-made link).
+ */
+export async function prepareReplay(entries: JournalEntry[]): Promise<void> {
+  if (entries.some((e) => e.op === 'request' && typeof e.req.body === 'string')) await loadYamlReader();
 }
 
 /**

@@ -238,4 +238,6 @@ export interface PlaygroundApi {
   /** UI layout and preferences, saved with the cluster. */
   saveLayout(layout: Record<string, unknown>): void;
   layout(): Promise<Record<string, unknown>>;
+  /** Loads the code a first answer did not need (idle time after boot), so later commands do not wait for it. */
+  prefetch(): Promise<void>;
 }

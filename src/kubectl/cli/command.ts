@@ -44,12 +44,16 @@ export function findSub(cmd: CommandDef, name: string): CommandDef | undefined {
   return cmd.subcommands?.find((c) => c.name === name || (c.aliases ?? []).includes(name));
 }
 
+/** Every lazyRun's import, for prefetchCommands. */
+const lazyLoads: (() => Promise<unknown>)[] = [];
+
 /**
  * A run function that imports its implementation the first time the command runs. The command's
  * help, flags and completion stay in the command table (synchronous); the code that runs it stays
  * out of the worker's start-up chunk, which a first `kubectl get` does not need.
  */
 export function lazyRun<M>(load: () => Promise<M>, pick: (m: M) => (inv: Invocation) => Promise<number>): (inv: Invocation) => Promise<number> {
+  lazyLoads.push(load);
   return async (inv) => {
     let m: M;
     try {
@@ -62,4 +66,9 @@ export function lazyRun<M>(load: () => Promise<M>, pick: (m: M) => (inv: Invocat
     }
     return pick(m)(inv);
   };
+}
+
+/** Imports every lazily run command's code now (idle time), so its first run does not wait for it. */
+export async function prefetchCommands(): Promise<void> {
+  await Promise.all(lazyLoads.map((load) => load()));
 }

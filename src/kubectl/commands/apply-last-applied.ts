@@ -1,7 +1,7 @@
 // `kubectl apply view-last-applied` / `set-last-applied`: read or write the last-applied
 // annotation (kubectl pkg/cmd/apply/apply_view_last_applied.go, apply_set_last_applied.go).
 
-import type { CommandDef, Invocation } from '../cli/command';
+import type { Invocation } from '../cli/command';
 import { flagArray, flagBool, flagString } from '../cli/flags';
 import { makeCtx } from '../context';
 import { kindPrefix } from '../discovery';
@@ -10,10 +10,10 @@ import { toGoYaml } from '../../engine/codec/yaml-emit';
 import { toGoJson } from '../../engine/codec/json-emit';
 import { resourceRequests } from '../resource-args';
 import { LAST_APPLIED, modifiedConfiguration } from '../apply/last-applied';
-import { FILENAME_FLAGS, SELECTOR_FLAG, DRY_RUN_FLAG, dryRunValue } from './common-flags';
+import { dryRunValue } from './common-flags';
 import { fileInfos } from './object-infos';
 
-async function runView(inv: Invocation): Promise<number> {
+export async function runView(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const out = flagString(inv.flags, 'output') || 'yaml';
   if (out !== 'yaml' && out !== 'json') throw new CmdError(`unexpected -o output mode: ${out}, the flag 'output' must be one of yaml|json`);
@@ -36,7 +36,7 @@ async function runView(inv: Invocation): Promise<number> {
   return 0;
 }
 
-async function runSet(inv: Invocation): Promise<number> {
+export async function runSet(inv: Invocation): Promise<number> {
   const ctx = makeCtx(inv);
   const dry = dryRunValue(flagString(inv.flags, 'dry-run'));
   for (const info of await fileInfos(ctx)) {
@@ -60,30 +60,3 @@ async function runSet(inv: Invocation): Promise<number> {
   }
   return 0;
 }
-
-export const applySubcommands: CommandDef[] = [
-  {
-    name: 'view-last-applied',
-    use: 'view-last-applied (TYPE [NAME | -l label] | TYPE/NAME | -f FILENAME)',
-    short: 'View the latest last-applied-configuration annotations of a resource/object',
-    flags: [
-      { name: 'all', type: 'bool', default: false, usage: 'Select all resources in the namespace of the specified resource types' },
-      ...FILENAME_FLAGS,
-      { name: 'output', short: 'o', type: 'string', default: 'yaml', usage: 'Output format. Must be one of (yaml, json)' },
-      SELECTOR_FLAG,
-    ],
-    run: runView,
-  },
-  {
-    name: 'set-last-applied',
-    use: 'set-last-applied -f FILENAME',
-    short: 'Set the last-applied-configuration annotation on a live object to match the contents of a file',
-    flags: [
-      { name: 'create-annotation', type: 'bool', default: false, usage: "Will create 'last-applied-configuration' annotations if current objects doesn't have one" },
-      DRY_RUN_FLAG,
-      ...FILENAME_FLAGS,
-      { name: 'output', short: 'o', type: 'string', default: '', usage: 'Output format.' },
-    ],
-    run: runSet,
-  },
-];

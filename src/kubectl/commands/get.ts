@@ -114,7 +114,7 @@ export async function runGet(inv: Invocation): Promise<number> {
   const files = flagArray(f, 'filename');
   let requests: ResourceRequest[];
   if (files.length > 0) {
-    const infos = readManifests(inv.env.files, files, { recursive: flagBool(f, 'recursive'), validate: true });
+    const infos = await readManifests(inv.env.files, files, { recursive: flagBool(f, 'recursive'), validate: true });
     requests = [];
     for (const info of infos) {
       const m = await ctx.discovery.forKind(info.obj.apiVersion, info.obj.kind);

@@ -20,7 +20,7 @@ export interface Info {
 export async function fileInfos(ctx: Ctx, opts: { setNamespace: boolean } = { setNamespace: true }): Promise<Info[]> {
   const f = ctx.inv.flags;
   const validate = flagString(f, 'validate');
-  const infos = readManifests(ctx.inv.env.files, flagArray(f, 'filename'), {
+  const infos = await readManifests(ctx.inv.env.files, flagArray(f, 'filename'), {
     recursive: flagBool(f, 'recursive'),
     validate: !(validate === 'false' || validate === 'ignore'),
   });

@@ -4,7 +4,7 @@
 
 import type { ApiRequest, ApiResponse, WatchHandle, WatchSink } from '../../apiserver/request';
 import { ApiError, badRequest, statusFailure, unsupportedMediaType } from '../../apiserver/status';
-import { parseManifestStream } from '../../codec/yaml-parse';
+import { parseYamlBody } from '../../codec/yaml-reader';
 import { PatchError } from '../../patch/errors';
 import { applyJsonPatch } from '../../patch/json-patch';
 import { applyMergePatch } from '../../patch/merge-patch';
@@ -32,7 +32,7 @@ function patched(c: VersionConversion, current: KObject, contentType: string | u
       case 'application/apply-patch+yaml': {
         let cfg = body;
         if (typeof body === 'string') {
-          const p = parseManifestStream(body);
+          const p = parseYamlBody(body);
           if (!p.ok || p.docs.length !== 1) throw badRequest(p.ok ? 'apply patch must contain exactly one object' : p.error);
           cfg = p.docs[0];
         }
@@ -62,7 +62,7 @@ export function handleConverted(c: VersionConversion, req: ApiRequest, next: (re
       const isApply = (req.contentType ?? '').startsWith('application/apply-patch+yaml');
       if (cur.status === 404 && isApply) {
         // Server-side apply creating the object: the configuration is the new object.
-        const cfg = typeof req.body === 'string' ? (parseManifestStream(req.body) as { docs?: unknown[] }).docs?.[0] : req.body;
+        const cfg = typeof req.body === 'string' ? (parseYamlBody(req.body) as { docs?: unknown[] }).docs?.[0] : req.body;
         const res = next({ ...req, method: 'PATCH', path, body: convertIn(c, cfg) });
         return { ...res, body: convertOut(c, res.body) };
       }

@@ -12,7 +12,7 @@ import { applyStrategicMergePatch } from '../../patch/strategic';
 import { storeKey, type ServerContext } from '../context';
 import { ApiError, badRequest, conflict, notFound, statusFailure, unsupportedMediaType } from '../status';
 import { checkFields, commitUpdate, createObject, decodeBody, prepareUpdate, type WriteOptions } from './write';
-import { parseManifestStream } from '../../codec/yaml-parse';
+import { parseYamlBody } from '../../codec/yaml-reader';
 
 export const PATCH_TYPES = {
   json: 'application/json-patch+json',
@@ -91,7 +91,7 @@ function serverSideApply(
 ): KObject {
   let config = body;
   if (typeof body === 'string') {
-    const parsed = parseManifestStream(body);
+    const parsed = parseYamlBody(body);
     if (!parsed.ok || parsed.docs.length !== 1) throw badRequest(parsed.ok ? 'apply patch must contain exactly one object' : parsed.error);
     config = parsed.docs[0];
   }
