@@ -12,6 +12,7 @@ import { imageLocality } from './plugins/image-locality';
 import { podTopologySpread } from './plugins/topology-spread';
 import { interPodAffinity } from './plugins/inter-pod-affinity';
 import { volumeBinding } from './plugins/volume-binding';
+import { filterNodeLocal, onlyNodeLocalFilters, scoreNodeLocal, slotsOf, type NodeLocalScores } from './node-local';
 
 /** Filter plugins in the default profile's order; a node's verdict is the first failure. */
 export const FILTER_PLUGINS: readonly FilterPlugin[] = [
@@ -124,23 +125,28 @@ export function schedulePod(state: CycleState, random: Random, start: number): S
     return res;
   }
   const want = numFeasibleNodesToFind(n);
-  for (let i = 0; i < n; i++) {
-    const node = nodes[(start + i) % n];
-    res.processed++;
-    const f = runFilters(state, active, node);
-    if (f) {
-      res.failedNodes.push(node);
-      res.failedPlugins.push(f[0]);
-      res.failedStatuses.push(f[1]);
-    } else {
-      res.feasible.push(node);
-      if (res.feasible.length >= want) break;
+  const fused = onlyNodeLocalFilters(active);
+  if (fused) filterNodeLocal(state, state.cache, start, want, res);
+  else {
+    for (let i = 0; i < n; i++) {
+      const node = nodes[(start + i) % n];
+      res.processed++;
+      const f = runFilters(state, active, node);
+      if (f) {
+        res.failedNodes.push(node);
+        res.failedPlugins.push(f[0]);
+        res.failedStatuses.push(f[1]);
+      } else {
+        res.feasible.push(node);
+        if (res.feasible.length >= want) break;
+      }
     }
   }
   if (res.feasible.length <= 1) {
     res.node = res.feasible[0];
     return res;
   }
+  if (!fused) slotsOf(res.feasible);
   scoreNodes(state, res);
   res.node = res.feasible[selectHost(res.totals!, random)];
   return res;
@@ -165,16 +171,32 @@ function scoreArray(n: number): Float64Array {
   return chunk.subarray(chunkUsed, (chunkUsed += n));
 }
 
+/** The score plugins the node-local loop computes (their scores are always run: no PreScore skip). */
+const NODE_LOCAL_SCORES: ReadonlyMap<ScorePlugin, keyof NodeLocalScores> = new Map<ScorePlugin, keyof NodeLocalScores>([
+  [taintToleration, 'taint'],
+  [nodeResourcesFit, 'fit'],
+  [balancedAllocation, 'balanced'],
+  [imageLocality, 'image'],
+]);
+
 function scoreNodes(state: CycleState, res: ScheduleResult): void {
   const nodes = res.feasible;
-  const totals = scoreArray(nodes.length);
+  const m = nodes.length;
+  const totals = scoreArray(m);
+  const local: NodeLocalScores = { taint: scoreArray(m), fit: scoreArray(m), balanced: scoreArray(m), image: scoreArray(m) };
+  scoreNodeLocal(state, nodes, local, totals);
   for (const p of SCORE_PLUGINS) {
+    const fused = NODE_LOCAL_SCORES.get(p);
+    if (fused) {
+      res.scores.push({ plugin: p, scores: local[fused] });
+      continue;
+    }
     if (p.preScore && !p.preScore(state, nodes)) continue;
-    const scores = scoreArray(nodes.length);
+    const scores = scoreArray(m);
     if (p.scoreAll) p.scoreAll(state, nodes, scores);
-    else for (let i = 0; i < nodes.length; i++) scores[i] = p.score(state, nodes[i]);
+    else for (let i = 0; i < m; i++) scores[i] = p.score(state, nodes[i]);
     p.normalize?.(state, nodes, scores);
-    for (let i = 0; i < nodes.length; i++) totals[i] += scores[i] * p.weight;
+    for (let i = 0; i < m; i++) totals[i] += scores[i] * p.weight;
     res.scores.push({ plugin: p, scores });
   }
   res.totals = totals;
