@@ -12,7 +12,7 @@ import { imageLocality } from './plugins/image-locality';
 import { podTopologySpread } from './plugins/topology-spread';
 import { interPodAffinity } from './plugins/inter-pod-affinity';
 import { volumeBinding } from './plugins/volume-binding';
-import { filterNodeLocal, onlyNodeLocalFilters, scoreNodeLocal, slotsOf, type NodeLocalScores } from './node-local';
+import { filterNodeLocal, NODE_LOCAL_ROWS, onlyNodeLocalFilters, scoreNodeLocal, slotsOf } from './node-local';
 
 /** Filter plugins in the default profile's order; a node's verdict is the first failure. */
 export const FILTER_PLUGINS: readonly FilterPlugin[] = [
@@ -57,8 +57,9 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
 
 export interface PluginScores {
   plugin: ScorePlugin;
-  /** Normalised scores (0..100) per feasible node, before the weight. */
+  /** Normalised scores (0..100) before the weight: feasible node i's is `scores[offset + i]`. */
   scores: Float64Array;
+  offset: number;
 }
 
 export interface ScheduleResult {
@@ -72,6 +73,9 @@ export interface ScheduleResult {
   failedPlugins: string[];
   failedStatuses: Status[];
   feasible: NodeInfo[];
+  /** The nodes in scan order and where the scan began: node i of the scan is order[(start + i) % n]. */
+  order: readonly NodeInfo[];
+  start: number;
   scores: PluginScores[];
   totals?: Float64Array;
   /** Nodes examined, for the next attempt's starting point. */
@@ -80,15 +84,20 @@ export interface ScheduleResult {
   active: readonly FilterPlugin[];
 }
 
+/** The filters without a PreFilter (active for every pod), in profile order. */
+const ALWAYS_ACTIVE: readonly FilterPlugin[] = FILTER_PLUGINS.filter((p) => !PRE_FILTER_PLUGINS.includes(p));
+
 /** The filter plugins still active after PreFilter, or the PreFilter rejection. */
-export function runPreFilters(state: CycleState): { active: FilterPlugin[] } | { plugin: string; status: Status } {
-  const skipped = new Set<FilterPlugin>();
+export function runPreFilters(state: CycleState): { active: readonly FilterPlugin[] } | { plugin: string; status: Status } {
+  const skipped: FilterPlugin[] = [];
   for (const p of PRE_FILTER_PLUGINS) {
     const r = p.preFilter?.(state) ?? null;
-    if (r === 'skip') skipped.add(p);
+    if (r === 'skip') skipped.push(p);
     else if (r) return { plugin: p.name, status: r };
   }
-  return { active: FILTER_PLUGINS.filter((p) => !skipped.has(p)) };
+  // The common pod: every PreFilter skipped its Filter.
+  if (skipped.length === PRE_FILTER_PLUGINS.length) return { active: ALWAYS_ACTIVE };
+  return { active: FILTER_PLUGINS.filter((p) => !skipped.includes(p)) };
 }
 
 /** Runs the active filters on one node: null when it passes, else the plugin and status. */
@@ -104,7 +113,7 @@ export function runFilters(state: CycleState, active: readonly FilterPlugin[], n
 export function schedulePod(state: CycleState, random: Random, start: number): ScheduleResult {
   const nodes = state.cache.nodes();
   const n = nodes.length;
-  const res: ScheduleResult = { numAllNodes: n, failedNodes: [], failedPlugins: [], failedStatuses: [], feasible: [], scores: [], processed: 0, active: [] };
+  const res: ScheduleResult = { numAllNodes: n, failedNodes: [], failedPlugins: [], failedStatuses: [], feasible: [], order: nodes, start, scores: [], processed: 0, active: [] };
   const pre = runPreFilters(state);
   if ('status' in pre) {
     res.preFilter = pre;
@@ -171,24 +180,18 @@ function scoreArray(n: number): Float64Array {
   return chunk.subarray(chunkUsed, (chunkUsed += n));
 }
 
-/** The score plugins the node-local loop computes (their scores are always run: no PreScore skip). */
-const NODE_LOCAL_SCORES: ReadonlyMap<ScorePlugin, keyof NodeLocalScores> = new Map<ScorePlugin, keyof NodeLocalScores>([
-  [taintToleration, 'taint'],
-  [nodeResourcesFit, 'fit'],
-  [balancedAllocation, 'balanced'],
-  [imageLocality, 'image'],
-]);
-
 function scoreNodes(state: CycleState, res: ScheduleResult): void {
   const nodes = res.feasible;
   const m = nodes.length;
-  const totals = scoreArray(m);
-  const local: NodeLocalScores = { taint: scoreArray(m), fit: scoreArray(m), balanced: scoreArray(m), image: scoreArray(m) };
-  scoreNodeLocal(state, nodes, local, totals);
+  // One block for the node-local plugins' rows and the totals: a typed-array view costs about
+  // as much to create as a few hundred node scores.
+  const block = scoreArray((NODE_LOCAL_ROWS.length + 1) * m);
+  const totals = block.subarray(NODE_LOCAL_ROWS.length * m);
+  scoreNodeLocal(state, nodes, block, totals);
   for (const p of SCORE_PLUGINS) {
-    const fused = NODE_LOCAL_SCORES.get(p);
-    if (fused) {
-      res.scores.push({ plugin: p, scores: local[fused] });
+    const row = NODE_LOCAL_ROWS.indexOf(p);
+    if (row >= 0) {
+      res.scores.push({ plugin: p, scores: block, offset: row * m });
       continue;
     }
     if (p.preScore && !p.preScore(state, nodes)) continue;
@@ -197,7 +200,7 @@ function scoreNodes(state: CycleState, res: ScheduleResult): void {
     else for (let i = 0; i < m; i++) scores[i] = p.score(state, nodes[i]);
     p.normalize?.(state, nodes, scores);
     for (let i = 0; i < m; i++) totals[i] += scores[i] * p.weight;
-    res.scores.push({ plugin: p, scores });
+    res.scores.push({ plugin: p, scores, offset: 0 });
   }
   res.totals = totals;
 }

@@ -5,9 +5,9 @@
 
 import type { NodeInfo } from './node-info';
 import type { SchedulerCache } from './cache';
-import type { CycleState, FilterPlugin, Status } from './types';
+import type { CycleState, FilterPlugin, ScorePlugin, Status } from './types';
 import { MAX_NODE_SCORE } from './types';
-import { HAS_IMAGES, TAINTED, UNSCHEDULABLE } from './node-table';
+import { HAS_IMAGES, TAINTED } from './node-table';
 import { nodeUnschedulable, preferNoScheduleCount, preferNoScheduleTolerations, taintToleration } from './plugins/basic';
 import { balanced, balancedAllocation, leastAllocated, nodeResourcesFit } from './plugins/resources';
 import { imageLocality, imagePriority, imageSpread, nodeImageScore } from './plugins/image-locality';
@@ -24,10 +24,8 @@ const W_FIT = nodeResourcesFit.weight;
 const W_BALANCED = balancedAllocation.weight;
 const W_IMAGE = imageLocality.weight;
 const W_TAINT = taintToleration.weight;
-const UNSCHEDULABLE_PLUGIN = nodeUnschedulable;
-const TAINT_PLUGIN = taintToleration;
-const FIT_PLUGIN = nodeResourcesFit;
-const F_UNSCHEDULABLE = UNSCHEDULABLE;
+/** The filters every pod runs, in the profile's order. */
+const ALWAYS: readonly FilterPlugin[] = [nodeUnschedulable, taintToleration, nodeResourcesFit];
 const F_TAINTED = TAINTED;
 const F_IMAGES = HAS_IMAGES;
 
@@ -54,54 +52,58 @@ let feasibleSlots = new Int32Array(1024);
 /**
  * Filters the cache's nodes from `start` round-robin until `want` are feasible, as the generic
  * loop does with the three node-local filters, each node's verdict being the first failing
- * plugin's. A node with neither the unschedulable flag nor taints needs only the resource check,
- * read from the NodeTable; any doubt asks the plugin itself.
+ * plugin's. A node with neither the unschedulable flag nor taints on which the pod fits by the
+ * NodeTable's numbers passes at once; any other node is asked of the plugins themselves.
  */
 export function filterNodeLocal(state: CycleState, cache: SchedulerCache, start: number, want: number, out: FilterOutput): void {
   const nodes = cache.nodes();
   const slots = cache.slots();
-  const t = cache.table;
-  const { flags, pods, allowedPods, allocCpu, allocMem, allocEph, reqCpu, reqMem, reqEph } = t;
+  const { flags, pods, allowedPods, allocCpu, allocMem, allocEph, reqCpu, reqMem, reqEph } = cache.table;
   const n = nodes.length;
-  const pod = state.pod;
-  const q = pod.requests;
-  // NodeResourcesFit's fast check (pods, cpu, memory, ephemeral-storage); a miss asks the plugin,
-  // which also covers extended resources and builds the reasons.
-  const zero = pod.zeroRequest;
+  const q = state.pod.requests;
+  // NodeResourcesFit's quick check covers pods, cpu, memory and ephemeral-storage; extended
+  // resources and the reasons of a failure are left to the plugin.
+  const zero = state.pod.zeroRequest;
   const simple = !q.scalar;
   const qCpu = q.cpu;
   const qMem = q.memory;
   const qEph = q.ephemeralStorage;
   const feasible = out.feasible;
   if (feasibleSlots.length < n) feasibleSlots = new Int32Array(n);
-  let processed = 0;
-  for (let i = 0; i < n; i++) {
-    let idx = start + i;
+  const fslots = feasibleSlots;
+  let k = feasible.length;
+  let i = 0;
+  while (i < n && k < want) {
+    let idx = start + i++;
     if (idx >= n) idx -= n;
     const slot = slots[idx];
-    processed++;
-    let s: Status | null = null;
-    let plugin = '';
-    const f = flags[slot];
-    if ((f & F_UNSCHEDULABLE) !== 0 && (s = UNSCHEDULABLE_PLUGIN.filter(state, nodes[idx]))) plugin = UNSCHEDULABLE_PLUGIN.name;
-    else if ((f & F_TAINTED) !== 0 && (s = TAINT_PLUGIN.filter(state, nodes[idx]))) plugin = TAINT_PLUGIN.name;
-    else {
-      const fits =
-        pods[slot] + 1 <= allowedPods[slot] &&
-        (zero || (simple && allocCpu[slot] >= qCpu + reqCpu[slot] && allocMem[slot] >= qMem + reqMem[slot] && allocEph[slot] >= qEph + reqEph[slot]));
-      if (!fits && (s = FIT_PLUGIN.filter(state, nodes[idx]))) plugin = FIT_PLUGIN.name;
-    }
-    if (s) {
-      out.failedNodes.push(nodes[idx]);
-      out.failedPlugins.push(plugin);
-      out.failedStatuses.push(s);
-    } else {
-      feasibleSlots[feasible.length] = slot;
+    if (
+      flags[slot] === 0 &&
+      pods[slot] + 1 <= allowedPods[slot] &&
+      (zero || (simple && allocCpu[slot] >= qCpu + reqCpu[slot] && allocMem[slot] >= qMem + reqMem[slot] && allocEph[slot] >= qEph + reqEph[slot]))
+    ) {
+      fslots[k++] = slot;
       feasible.push(nodes[idx]);
-      if (feasible.length >= want) break;
+    } else if (filterSlow(state, nodes[idx], out)) {
+      fslots[k++] = slot;
+      feasible.push(nodes[idx]);
     }
   }
-  out.processed += processed;
+  out.processed += i;
+}
+
+/** The three filters asked in order for a node the quick check could not pass; true when it passes. */
+function filterSlow(state: CycleState, node: NodeInfo, out: FilterOutput): boolean {
+  for (const p of ALWAYS) {
+    const s = p.filter(state, node);
+    if (s) {
+      out.failedNodes.push(node);
+      out.failedPlugins.push(p.name);
+      out.failedStatuses.push(s);
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Makes `feasibleSlots` match `nodes` when they came from the generic filter loop. */
@@ -110,20 +112,15 @@ export function slotsOf(nodes: readonly NodeInfo[]): void {
   for (let i = 0; i < nodes.length; i++) feasibleSlots[i] = nodes[i].slot;
 }
 
-/** The fused score arrays (normalised, before weights), one per plugin. */
-export interface NodeLocalScores {
-  taint: Float64Array;
-  fit: Float64Array;
-  balanced: Float64Array;
-  image: Float64Array;
-}
+/** The score plugins `scoreNodeLocal` computes, in the order of their rows in its block. */
+export const NODE_LOCAL_ROWS: readonly ScorePlugin[] = [taintToleration, nodeResourcesFit, balancedAllocation, imageLocality];
 
 /**
- * Scores the feasible nodes (`feasibleSlots` matching `nodes`) with TaintToleration (normalised,
- * reversed), LeastAllocated, BalancedAllocation and ImageLocality, and sets `totals` to their
- * weighted sum.
+ * Scores the feasible nodes (`feasibleSlots` matching `nodes`, m of them) with TaintToleration
+ * (normalised, reversed), LeastAllocated, BalancedAllocation and ImageLocality into the rows of
+ * `block` (row r at r * m, in NODE_LOCAL_ROWS order), and sets `totals` to their weighted sum.
  */
-export function scoreNodeLocal(state: CycleState, nodes: readonly NodeInfo[], out: NodeLocalScores, totals: Float64Array): void {
+export function scoreNodeLocal(state: CycleState, nodes: readonly NodeInfo[], block: Float64Array, totals: Float64Array): void {
   const pod = state.pod;
   const { flags, allocCpu, allocMem, reqCpu, reqMem, nonZeroCpu, nonZeroMem } = state.cache.table;
   const tols = preferNoScheduleTolerations(pod.tolerations);
@@ -135,23 +132,26 @@ export function scoreNodeLocal(state: CycleState, nodes: readonly NodeInfo[], ou
   const pMem = pod.requests.memory;
   const pCpuNonZero = pod.nonZero.cpu;
   const pMemNonZero = pod.nonZero.memory;
-  const { taint, fit, balanced: bal, image } = out;
+  const m = nodes.length;
+  const fit = m;
+  const bal = 2 * m;
+  const img = 3 * m;
   const fslots = feasibleSlots;
   let tainted = false;
-  for (let i = 0; i < nodes.length; i++) {
+  for (let i = 0; i < m; i++) {
     const s = fslots[i];
     const f = flags[s];
-    const t = (taint[i] = (f & F_TAINTED) === 0 ? 0 : preferNoSchedule(tols, nodes[i]));
+    const t = (block[i] = (f & F_TAINTED) === 0 ? 0 : preferNoSchedule(tols, nodes[i]));
     if (t > 0) tainted = true;
     const cpuCap = allocCpu[s];
     const memCap = allocMem[s];
-    const la = (fit[i] = leastAllocatedOf(nonZeroCpu[s] + pCpuNonZero, cpuCap, nonZeroMem[s] + pMemNonZero, memCap));
-    const b = (bal[i] = balancedOf(reqCpu[s] + pCpu, cpuCap, reqMem[s] + pMem, memCap));
-    const im = (image[i] = (f & F_IMAGES) === 0 ? noImages : imageScore(images, spread, containers, nodes[i]));
+    const la = (block[fit + i] = leastAllocatedOf(nonZeroCpu[s] + pCpuNonZero, cpuCap, nonZeroMem[s] + pMemNonZero, memCap));
+    const b = (block[bal + i] = balancedOf(reqCpu[s] + pCpu, cpuCap, reqMem[s] + pMem, memCap));
+    const im = (block[img + i] = (f & F_IMAGES) === 0 ? noImages : imageScore(images, spread, containers, nodes[i]));
     totals[i] = la * W_FIT + b * W_BALANCED + im * W_IMAGE;
   }
   // DefaultNormalizeScore(reverse): no PreferNoSchedule taint anywhere -> every node gets 100.
-  if (tainted) defaultNormalizeScore(taint, true);
-  else taint.fill(MAX_NODE_SCORE);
-  for (let i = 0; i < nodes.length; i++) totals[i] += taint[i] * W_TAINT;
+  if (tainted) defaultNormalizeScore(block.subarray(0, m), true);
+  else block.fill(MAX_NODE_SCORE, 0, m);
+  for (let i = 0; i < m; i++) totals[i] += block[i] * W_TAINT;
 }
