@@ -91,22 +91,28 @@ const NONE: readonly never[] = Object.freeze([]);
 function keepRows(e: Entry, scores: readonly PluginScores[], m: number, arena: ByteArena): void {
   const n = scores.length * m;
   if (n === 0) return;
+  arena.reserve(n);
+  const rows = arena.chunk;
+  const at = arena.used - n;
   let bytes = true;
-  for (const s of scores) {
-    for (let i = 0; i < m && bytes; i++) {
-      const v = s.scores[s.offset + i];
-      if (!(v >= 0 && v <= 255 && Number.isInteger(v))) bytes = false;
+  for (let r = 0; r < scores.length; r++) {
+    const src = scores[r].scores;
+    const from = scores[r].offset;
+    const to = at + r * m;
+    for (let i = 0; i < m; i++) {
+      const v = src[from + i];
+      rows[to + i] = v;
+      if (v !== (v & 255)) bytes = false;
     }
   }
-  if (bytes) {
-    arena.reserve(n);
-    e.rows = arena.chunk;
-    e.offset = arena.used - n;
-  } else {
-    e.rows = new Float64Array(n);
-    e.offset = 0;
-  }
-  for (let r = 0; r < scores.length; r++) e.rows.set(scores[r].scores.subarray(scores[r].offset, scores[r].offset + m), e.offset + r * m);
+  e.rows = rows;
+  e.offset = at;
+  if (bytes) return;
+  // A fraction, a negative or a large score (no plugin gives one today): kept as doubles.
+  const doubles = new Float64Array(n);
+  for (let r = 0; r < scores.length; r++) doubles.set(scores[r].scores.subarray(scores[r].offset, scores[r].offset + m), r * m);
+  e.rows = doubles;
+  e.offset = 0;
 }
 
 /**

@@ -50,7 +50,8 @@ export function onlyNodeLocalFilters(active: readonly FilterPlugin[]): boolean {
 let feasibleSlots = new Int32Array(1024);
 
 /**
- * Filters the cache's nodes from `start` round-robin until `want` are feasible, as the generic
+ * Filters the cache's nodes from `start` round-robin until `want` are feasible (into a new
+ * `out.feasible`), as the generic
  * loop does with the three node-local filters, each node's verdict being the first failing
  * plugin's. A node with neither the unschedulable flag nor taints on which the pod fits by the
  * NodeTable's numbers passes at once; any other node is asked of the plugins themselves.
@@ -68,10 +69,11 @@ export function filterNodeLocal(state: CycleState, cache: SchedulerCache, start:
   const qCpu = q.cpu;
   const qMem = q.memory;
   const qEph = q.ephemeralStorage;
-  const feasible = out.feasible;
+  // Sized once (no regrowth while 420 nodes are appended), trimmed to what was found.
+  const feasible: NodeInfo[] = new Array(Math.min(want, n));
   if (feasibleSlots.length < n) feasibleSlots = new Int32Array(n);
   const fslots = feasibleSlots;
-  let k = feasible.length;
+  let k = 0;
   let i = 0;
   while (i < n && k < want) {
     let idx = start + i++;
@@ -82,13 +84,15 @@ export function filterNodeLocal(state: CycleState, cache: SchedulerCache, start:
       pods[slot] + 1 <= allowedPods[slot] &&
       (zero || (simple && allocCpu[slot] >= qCpu + reqCpu[slot] && allocMem[slot] >= qMem + reqMem[slot] && allocEph[slot] >= qEph + reqEph[slot]))
     ) {
-      fslots[k++] = slot;
-      feasible.push(nodes[idx]);
+      fslots[k] = slot;
+      feasible[k++] = nodes[idx];
     } else if (filterSlow(state, nodes[idx], out)) {
-      fslots[k++] = slot;
-      feasible.push(nodes[idx]);
+      fslots[k] = slot;
+      feasible[k++] = nodes[idx];
     }
   }
+  feasible.length = k;
+  out.feasible = feasible;
   out.processed += i;
 }
 
