@@ -126,7 +126,8 @@ export const NODE_LOCAL_ROWS: readonly ScorePlugin[] = [taintToleration, nodeRes
  */
 export function scoreNodeLocal(state: CycleState, nodes: readonly NodeInfo[], block: Float64Array, totals: Float64Array): void {
   const pod = state.pod;
-  const { flags, allocCpu, allocMem, reqCpu, reqMem, nonZeroCpu, nonZeroMem } = state.cache.table;
+  const table = state.cache.table;
+  const { flags, allocCpu, allocMem, reqCpu, reqMem, nonZeroCpu, nonZeroMem, version, scoredFit, scoredBalanced, scoredAt, scoredGen } = table;
   const tols = preferNoScheduleTolerations(pod.tolerations);
   const spread = imageSpread(state);
   const images = pod.images;
@@ -141,16 +142,30 @@ export function scoreNodeLocal(state: CycleState, nodes: readonly NodeInfo[], bl
   const bal = 2 * m;
   const img = 3 * m;
   const fslots = feasibleSlots;
+  table.scoreFor(pCpu, pMem, pCpuNonZero, pMemNonZero);
+  const gen = table.gen;
   let tainted = false;
   for (let i = 0; i < m; i++) {
     const s = fslots[i];
     const f = flags[s];
     const t = (block[i] = (f & F_TAINTED) === 0 ? 0 : preferNoSchedule(tols, nodes[i]));
     if (t > 0) tainted = true;
-    const cpuCap = allocCpu[s];
-    const memCap = allocMem[s];
-    const la = (block[fit + i] = leastAllocatedOf(nonZeroCpu[s] + pCpuNonZero, cpuCap, nonZeroMem[s] + pMemNonZero, memCap));
-    const b = (block[bal + i] = balancedOf(reqCpu[s] + pCpu, cpuCap, reqMem[s] + pMem, memCap));
+    let la: number;
+    let b: number;
+    const v = version[s];
+    if (scoredAt[s] === v && scoredGen[s] === gen) {
+      la = scoredFit[s];
+      b = scoredBalanced[s];
+    } else {
+      const cpuCap = allocCpu[s];
+      const memCap = allocMem[s];
+      la = scoredFit[s] = leastAllocatedOf(nonZeroCpu[s] + pCpuNonZero, cpuCap, nonZeroMem[s] + pMemNonZero, memCap);
+      b = scoredBalanced[s] = balancedOf(reqCpu[s] + pCpu, cpuCap, reqMem[s] + pMem, memCap);
+      scoredAt[s] = v;
+      scoredGen[s] = gen;
+    }
+    block[fit + i] = la;
+    block[bal + i] = b;
     const im = (block[img + i] = (f & F_IMAGES) === 0 ? noImages : imageScore(images, spread, containers, nodes[i]));
     totals[i] = la * W_FIT + b * W_BALANCED + im * W_IMAGE;
   }
