@@ -1,7 +1,8 @@
 // The framework's fused loops for the plugins that read only the node itself: Filter with
 // NodeUnschedulable, TaintToleration and NodeResourcesFit, and Score with TaintToleration,
 // NodeResourcesFit, BalancedAllocation and ImageLocality. Same verdicts and scores as calling
-// each plugin per node, in one pass without a call per plugin and node (420 nodes per pod).
+// each plugin per node, in one pass over the NodeTable's columns without a call per plugin and
+// node (420 nodes per pod), the resource scores memoised per node for repeated pod requests.
 
 import type { NodeInfo } from './node-info';
 import type { SchedulerCache } from './cache';
@@ -51,10 +52,10 @@ let feasibleSlots = new Int32Array(1024);
 
 /**
  * Filters the cache's nodes from `start` round-robin until `want` are feasible (into a new
- * `out.feasible`), as the generic
- * loop does with the three node-local filters, each node's verdict being the first failing
- * plugin's. A node with neither the unschedulable flag nor taints on which the pod fits by the
- * NodeTable's numbers passes at once; any other node is asked of the plugins themselves.
+ * `out.feasible`), as the generic loop does with the three node-local filters, each node's
+ * verdict being the first failing plugin's. A node with neither the unschedulable flag nor
+ * taints on which the pod fits by the NodeTable's numbers passes at once; any other node is
+ * asked of the plugins themselves.
  */
 export function filterNodeLocal(state: CycleState, cache: SchedulerCache, start: number, want: number, out: FilterOutput): void {
   const nodes = cache.nodes();
