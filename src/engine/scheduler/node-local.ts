@@ -8,7 +8,7 @@ import type { NodeInfo } from './node-info';
 import type { SchedulerCache } from './cache';
 import type { CycleState, FilterPlugin, ScorePlugin, Status } from './types';
 import { MAX_NODE_SCORE } from './types';
-import { HAS_IMAGES, TAINTED } from './node-table';
+import { HAS_IMAGES, TAINTED, UNSCHEDULABLE } from './node-table';
 import { nodeUnschedulable, preferNoScheduleCount, preferNoScheduleTolerations, taintToleration } from './plugins/basic';
 import { balanced, balancedAllocation, leastAllocated, nodeResourcesFit } from './plugins/resources';
 import { imageLocality, imagePriority, imageSpread, nodeImageScore } from './plugins/image-locality';
@@ -28,6 +28,8 @@ const W_TAINT = taintToleration.weight;
 /** The filters every pod runs, in the profile's order. */
 const ALWAYS: readonly FilterPlugin[] = [nodeUnschedulable, taintToleration, nodeResourcesFit];
 const F_TAINTED = TAINTED;
+/** Flags that send a node to the filter plugins themselves (images do not matter to filters). */
+const F_FILTERED = UNSCHEDULABLE | TAINTED;
 const F_IMAGES = HAS_IMAGES;
 
 /** Where the filter loop writes (ScheduleResult's lists). */
@@ -81,7 +83,7 @@ export function filterNodeLocal(state: CycleState, cache: SchedulerCache, start:
     if (idx >= n) idx -= n;
     const slot = slots[idx];
     if (
-      flags[slot] === 0 &&
+      (flags[slot] & F_FILTERED) === 0 &&
       pods[slot] + 1 <= allowedPods[slot] &&
       (zero || (simple && allocCpu[slot] >= qCpu + reqCpu[slot] && allocMem[slot] >= qMem + reqMem[slot] && allocEph[slot] >= qEph + reqEph[slot]))
     ) {

@@ -138,15 +138,17 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
    */
   normalize(state, nodes, scores) {
     const s = state.data.get('PodTopologySpread/score') as ScoreState;
+    // Usually no node is ignored (the system defaults ignore none): no set lookup per node then.
+    const ignored = s.ignored.size > 0 ? s.ignored : undefined;
     let min = Infinity;
     let max = 0;
     for (let i = 0; i < nodes.length; i++) {
-      if (s.ignored.has(nodes[i])) continue;
+      if (ignored?.has(nodes[i])) continue;
       if (scores[i] < min) min = scores[i];
       if (scores[i] > max) max = scores[i];
     }
     for (let i = 0; i < nodes.length; i++) {
-      if (s.ignored.has(nodes[i])) scores[i] = 0;
+      if (ignored?.has(nodes[i])) scores[i] = 0;
       else if (max === 0) scores[i] = MAX_NODE_SCORE;
       else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i])) / max);
     }
