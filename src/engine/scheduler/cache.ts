@@ -5,6 +5,7 @@
 import type { Selector } from '../api/labels';
 import type { KObject } from '../api/types';
 import { NodeInfo } from './node-info';
+import { NodeTable } from './node-table';
 import type { PodInfo } from './pod-info';
 
 const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'];
@@ -37,6 +38,10 @@ const MAX_TRACKED_SELECTORS = 128;
 export class SchedulerCache {
   private readonly byName = new Map<string, NodeInfo>();
   private ordered: NodeInfo[] = [];
+  /** The same order as slots, for the loops that read `table`. */
+  private orderedSlots = new Int32Array(0);
+  /** Per-slot numbers of every node, kept current with the NodeInfos. */
+  readonly table = new NodeTable();
   private orderDirty = false;
   private freeSlots: number[] = [];
   private nextSlot = 0;
@@ -58,6 +63,12 @@ export class SchedulerCache {
   nodes(): readonly NodeInfo[] {
     if (this.orderDirty) this.rebuildOrder();
     return this.ordered;
+  }
+
+  /** `nodes()` as slots. */
+  slots(): Int32Array {
+    if (this.orderDirty) this.rebuildOrder();
+    return this.orderedSlots;
   }
 
   node(name: string): NodeInfo | undefined {
@@ -93,6 +104,7 @@ export class SchedulerCache {
       this.countImages(ni, 1);
       if (zoneKey(ni.labels) !== oldZone) this.orderDirty = true;
       if (!sameLabels(oldLabels, ni.labels)) this.dropDomains();
+      this.table.sync(ni);
       return ni;
     }
     const slot = this.freeSlots.pop() ?? this.nextSlot++;
@@ -106,6 +118,7 @@ export class SchedulerCache {
       this.orphans.delete(name);
       for (const p of waiting) this.attach(ni, p);
     }
+    this.table.sync(ni);
     this.orderDirty = true;
     return ni;
   }
@@ -154,6 +167,7 @@ export class SchedulerCache {
     const ni = this.byName.get(p.nodeName);
     if (ni && ni.pods.get(key) === p) {
       ni.removePod(p);
+      this.table.sync(ni);
       this.countSelectors(ni, p, -1);
     }
     this.orphans.get(p.nodeName)?.delete(p);
@@ -161,6 +175,7 @@ export class SchedulerCache {
 
   private attach(ni: NodeInfo, p: PodInfo): void {
     ni.addPod(p);
+    this.table.sync(ni);
     this.countSelectors(ni, p, 1);
   }
 
@@ -252,6 +267,7 @@ export class SchedulerCache {
     const out: NodeInfo[] = [];
     for (let i = 0; out.length < this.byName.size; i++) for (const l of lists) if (i < l.length) out.push(l[i]);
     this.ordered = out;
+    this.orderedSlots = Int32Array.from(out, (ni) => ni.slot);
     this.orderDirty = false;
   }
 }

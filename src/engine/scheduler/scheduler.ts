@@ -177,10 +177,14 @@ export class Scheduler implements Component {
 
   private bind(q: QueuedPod, info: PodInfo, res: ScheduleResult): void {
     const node = res.node!.name;
-    const now = this.deps.clock.now();
+    // assume (cache.AssumePod): the pod counts on its node before the write, so the bound pod's
+    // watch event finds it parsed and only refreshes the object it points to.
+    const assumed: PodInfo = { ...info, nodeName: node };
+    this.cache.upsertPod(assumed);
     try {
       bindPod(this.deps.client, this.podType, info.obj, node);
     } catch (e) {
+      if (this.cache.assignedPod(q.key) === assumed) this.cache.removePod(q.key);
       const msg = e instanceof Error ? e.message : String(e);
       this.explanations.record(q.key, res, undefined, msg);
       return this.fail(q, info, `Binding rejected: ${msg}`, 'SchedulerError', false, new Set());

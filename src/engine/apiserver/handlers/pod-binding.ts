@@ -32,13 +32,17 @@ export function bindPod(ctx: ServerContext, t: ResourceType, namespace: string, 
     throw conflict('', 'pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`);
   }
   if (spec.nodeName) throw conflict('', 'pods/binding', name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
-  // Copies only the parts that change: the rest stays shared with the frozen stored object.
+  // Copies only the parts that change: the rest stays shared with the frozen stored object. The
+  // new parts are frozen here, shallowly (all they hold is frozen already), so the store's deep
+  // freeze stops at them instead of walking the whole spec and status again (once per binding).
   const curStatus = (cur.status ?? {}) as { conditions?: Condition[] };
   const now = rfc3339(ctx.clock.now());
   const conds = (curStatus.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   const prev = (curStatus.conditions ?? []).find((c) => c.type === 'PodScheduled');
-  conds.push({ lastProbeTime: null, lastTransitionTime: prev?.status === 'True' ? prev.lastTransitionTime : now, status: 'True', type: 'PodScheduled' });
-  const next: KObject = { ...cur, spec: { ...(cur.spec as object), nodeName: node }, status: { ...curStatus, conditions: conds } };
+  conds.push(Object.freeze({ lastProbeTime: null, lastTransitionTime: prev?.status === 'True' ? prev.lastTransitionTime : now, status: 'True', type: 'PodScheduled' }));
+  const nextSpec = Object.freeze({ ...(cur.spec as object), nodeName: node });
+  const nextStatus = Object.freeze({ ...curStatus, conditions: Object.freeze(conds) });
+  const next: KObject = { ...cur, spec: nextSpec, status: nextStatus };
   ctx.store.update(key, next);
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
 }

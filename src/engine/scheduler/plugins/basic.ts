@@ -42,8 +42,7 @@ export const taintToleration: FilterPlugin & ScorePlugin = {
     return s;
   },
   preScore(state) {
-    // getAllTolerationPreferNoSchedule: only tolerations with no effect or PreferNoSchedule count.
-    state.data.set('TaintToleration', state.pod.tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule'));
+    state.data.set('TaintToleration', preferNoScheduleTolerations(state.pod.tolerations));
     return true;
   },
   score(state, node) {
@@ -56,8 +55,13 @@ export const taintToleration: FilterPlugin & ScorePlugin = {
   normalize: (_state, _nodes, scores) => defaultNormalizeScore(scores, true),
 };
 
-/** The node's PreferNoSchedule taints the pod does not tolerate. */
-function preferNoScheduleCount(tols: Toleration[], node: NodeInfo): number {
+/** getAllTolerationPreferNoSchedule: only tolerations with no effect or PreferNoSchedule count. */
+export function preferNoScheduleTolerations(tols: readonly Toleration[]): Toleration[] {
+  return tols.filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+}
+
+/** The node's PreferNoSchedule taints the pod does not tolerate (TaintToleration's raw score). */
+export function preferNoScheduleCount(tols: Toleration[], node: NodeInfo): number {
   let n = 0;
   for (const taint of node.taints) if (taint.effect === 'PreferNoSchedule' && !tolerated(tols, taint)) n++;
   return n;

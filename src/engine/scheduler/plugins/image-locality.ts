@@ -5,6 +5,9 @@ import type { CycleState, ScorePlugin } from '../types';
 import type { NodeInfo } from '../node-info';
 import { MAX_NODE_SCORE } from '../types';
 
+/** MAX_NODE_SCORE read once (a getter call per use under the benchmarks' CommonJS transform). */
+const MAX_SCORE = MAX_NODE_SCORE;
+
 const MB = 1024 * 1024;
 const MIN_THRESHOLD = 23 * MB;
 const MAX_CONTAINER_THRESHOLD = 1000 * MB;
@@ -17,7 +20,7 @@ const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 export function imagePriority(sumScores: number, numContainers: number): number {
   const max = MAX_CONTAINER_THRESHOLD * numContainers;
   const s = Math.min(Math.max(sumScores, MIN_THRESHOLD), max);
-  return Math.trunc((MAX_NODE_SCORE * (s - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
+  return Math.trunc((MAX_SCORE * (s - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
 }
 
 export const imageLocality: ScorePlugin = {
@@ -32,28 +35,29 @@ export const imageLocality: ScorePlugin = {
 };
 
 function scoreImages(state: CycleState, nodes: readonly NodeInfo[], out: Float64Array): void {
-  const numContainers = state.pod.numContainers;
-  if (numContainers === 0) {
-    out.fill(0);
-    return;
-  }
-  // scaledImageScore's spread factor (nodes with the image / all nodes) is the same for every node.
-  const images = state.pod.images;
+  const spread = imageSpread(state);
+  for (let i = 0; i < nodes.length; i++) out[i] = nodeImageScore(state.pod.images, spread, state.pod.numContainers, nodes[i]);
+}
+
+/**
+ * scaledImageScore's spread factor per image of the pod (nodes with the image / all nodes): the
+ * same for every node, so computed once per attempt.
+ */
+export function imageSpread(state: CycleState): number[] {
   const total = state.cache.numNodes;
-  const spread = images.map((img) => (state.cache.imageNodes.get(img) ?? 0) / total);
-  const none = imagePriority(0, numContainers);
-  for (let i = 0; i < nodes.length; i++) {
-    const have = nodes[i].images;
-    if (have.size === 0) {
-      out[i] = none;
-      continue;
-    }
-    let sum = 0;
-    for (let j = 0; j < images.length; j++) {
-      const size = have.get(images[j]);
-      // scaledImageScore: size * spread, truncated to an integer.
-      if (size !== undefined) sum += Math.trunc(size * spread[j]);
-    }
-    out[i] = imagePriority(sum, numContainers);
+  return state.pod.images.map((img) => (state.cache.imageNodes.get(img) ?? 0) / total);
+}
+
+/** ImageLocality's score of one node, given `imageSpread`. */
+export function nodeImageScore(images: readonly string[], spread: readonly number[], numContainers: number, node: NodeInfo): number {
+  if (numContainers === 0) return 0;
+  const have = node.images;
+  if (have.size === 0) return imagePriority(0, numContainers);
+  let sum = 0;
+  for (let j = 0; j < images.length; j++) {
+    const size = have.get(images[j]);
+    // scaledImageScore: size * spread, truncated to an integer.
+    if (size !== undefined) sum += Math.trunc(size * spread[j]);
   }
+  return imagePriority(sum, numContainers);
 }

@@ -41,6 +41,8 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
   weight: 2,
   preFilter(state) {
     const pod = state.pod;
+    // Nothing to check: no required terms of its own and no existing pod with required anti-affinity.
+    if (!pod.affinity && state.cache.podsWithRequiredAntiAffinity.size === 0) return 'skip';
     const ns = (n: string) => state.listers.namespaceLabels(n);
     const existingAnti: PairCounts = new Map();
     for (const ex of state.cache.podsWithRequiredAntiAffinity) {
@@ -92,6 +94,8 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
     const prefAff = pod.affinity?.preferredAffinity ?? [];
     const prefAnti = pod.affinity?.preferredAntiAffinity ?? [];
     const hasConstraints = prefAff.length + prefAnti.length > 0;
+    // Nothing can score: no preferred terms of its own and no existing pod with any affinity.
+    if (!hasConstraints && state.cache.podsWithAffinity.size === 0) return false;
     const ns = (n: string) => state.listers.namespaceLabels(n);
     const scores: PairCounts = new Map();
     const terms = (ts: readonly WeightedAffinityTerm[], target: PodInfo, node: NodeInfo, mult: number) => {
