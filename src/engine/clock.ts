@@ -40,7 +40,10 @@ class TaskHeap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!less(a[i], a[p])) break;
-      [a[i], a[p]] = [a[p], a[i]];
+      // Plain swaps: a destructuring swap allocated an array per step.
+      const x = a[i];
+      a[i] = a[p];
+      a[p] = x;
       i = p;
     }
   }
@@ -60,7 +63,9 @@ class TaskHeap {
         if (l < a.length && less(a[l], a[m])) m = l;
         if (r < a.length && less(a[r], a[m])) m = r;
         if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
+        const x = a[i];
+        a[i] = a[m];
+        a[m] = x;
         i = m;
       }
     }
