@@ -1,6 +1,7 @@
 // Server-set metadata: UIDs and generated names from the seeded PRNG, creation timestamps from
 // the virtual clock, and which kinds track metadata.generation or reset status on create.
 
+import { samePrimitiveJson } from '../util/same-json';
 import { NAME_ALPHABET, type Random } from '../clock';
 
 /** A version-4-shaped UUID from the seeded PRNG. */
@@ -87,7 +88,7 @@ export function jsonEqual(a: unknown, b: unknown, skip?: (key: string) => boolea
   if (!ao || !bo) {
     if (ao !== bo) return false;
     // Primitives as JSON spells them (NaN and undefined are `null`, -0 is `0`).
-    return a === b || (JSON.stringify(a) ?? 'null') === (JSON.stringify(b) ?? 'null');
+    return samePrimitiveJson(a, b);
   }
   const aa = Array.isArray(a);
   if (aa !== Array.isArray(b)) return false;
@@ -101,12 +102,13 @@ export function jsonEqual(a: unknown, b: unknown, skip?: (key: string) => boolea
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   let n = 0;
-  for (const k of Object.keys(x)) {
-    if (x[k] === undefined || (skip && skip(k))) continue;
+  // for-in over own keys: no key arrays (every update compares whole objects).
+  for (const k in x) {
+    if (!Object.hasOwn(x, k) || x[k] === undefined || (skip && skip(k))) continue;
     n++;
     if (!Object.hasOwn(y, k) || y[k] === undefined || !jsonEqual(x[k], y[k])) return false;
   }
-  for (const k of Object.keys(y)) if (y[k] !== undefined && !(skip && skip(k))) n--;
+  for (const k in y) if (Object.hasOwn(y, k) && y[k] !== undefined && !(skip && skip(k))) n--;
   return n === 0;
 }
 

@@ -88,12 +88,16 @@ export class Store {
     return n;
   }
 
-  /** Stores a new object; its resourceVersion is set here. */
-  create(resource: string, obj: KObject): KObject {
+  /**
+   * Stores a new object; its resourceVersion is set here. `owned`: the caller hands `obj` over (a
+   * private copy nobody else holds, as the apiserver's decoded bodies are), so it is stamped and
+   * frozen in place instead of copied.
+   */
+  create(resource: string, obj: KObject, owned = false): KObject {
     const ns = obj.metadata.namespace ?? '';
     const name = obj.metadata.name ?? '';
     if (this.get(resource, ns, name)) throw new StoreError('AlreadyExists', `${resource} "${name}" already exists`);
-    const stored = this.stamp(obj);
+    const stored = this.stamp(obj, owned);
     this.bucket(resource, ns).set(name, stored);
     this.emit(resource, ns, 'ADDED', stored);
     return stored;
@@ -101,9 +105,9 @@ export class Store {
 
   /**
    * Replaces an object. When `obj.metadata.resourceVersion` is set it must equal the stored one
-   * (optimistic concurrency), else Conflict.
+   * (optimistic concurrency), else Conflict. `owned` as for create.
    */
-  update(resource: string, obj: KObject, pre?: Preconditions): KObject {
+  update(resource: string, obj: KObject, pre?: Preconditions, owned = false): KObject {
     const ns = obj.metadata.namespace ?? '';
     const name = obj.metadata.name ?? '';
     const cur = this.get(resource, ns, name);
@@ -113,7 +117,7 @@ export class Store {
     if (want !== undefined && want !== '' && want !== cur.metadata.resourceVersion) {
       throw new StoreError('Conflict', 'the object has been modified; please apply your changes to the latest version and try again');
     }
-    const stored = this.stamp(obj);
+    const stored = this.stamp(obj, owned);
     this.bucket(resource, ns).set(name, stored);
     this.emit(resource, ns, 'MODIFIED', stored, cur);
     return stored;
@@ -242,8 +246,13 @@ export class Store {
     }
   }
 
-  private stamp(obj: KObject): KObject {
+  private stamp(obj: KObject, owned = false): KObject {
     this.rv++;
+    if (owned && !Object.isFrozen(obj) && !Object.isFrozen(obj.metadata)) {
+      // The same object the copy below makes (an existing resourceVersion keeps its place).
+      obj.metadata.resourceVersion = String(this.rv);
+      return deepFreeze(obj);
+    }
     const copy = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rv) } };
     return deepFreeze(copy);
   }

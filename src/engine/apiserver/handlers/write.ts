@@ -112,7 +112,8 @@ export function createObject(ctx: ServerContext, t: ResourceType, namespace: str
     return obj;
   }
   try {
-    return ctx.store.create(storeKey(t), obj);
+    // obj is this request's own decoded copy: the store keeps it rather than copying it.
+    return ctx.store.create(storeKey(t), obj, true);
   } catch (e) {
     if (e instanceof StoreError && e.code === 'AlreadyExists') throw alreadyExists(t.group, t.plural, name);
     throw e;
@@ -207,6 +208,14 @@ function pendingFinalizers(o: KObject, isNamespace: boolean): number {
   return (o.metadata.finalizers ?? []).length + spec.length;
 }
 
+const isMetadata = (k: string) => k === 'metadata';
+const isResourceVersion = (k: string) => k === 'resourceVersion';
+
+/** jsonEqual of the two objects with metadata.resourceVersion left out (without copying either). */
+function sameButResourceVersion(next: KObject, old: KObject): boolean {
+  return jsonEqual(next, old, isMetadata) && jsonEqual(next.metadata ?? {}, old.metadata ?? {}, isResourceVersion);
+}
+
 /** Admission, validation and the store write shared by update and patch. */
 export function commitUpdate(ctx: ServerContext, t: ResourceType, next: KObject, old: KObject, opts: WriteOptions): KObject {
   const name = old.metadata.name ?? '';
@@ -221,13 +230,14 @@ export function commitUpdate(ctx: ServerContext, t: ResourceType, next: KObject,
   const isNamespace = t.group === '' && t.kind === 'Namespace';
   const finishing = next.metadata.deletionTimestamp !== undefined && pendingFinalizers(next, isNamespace) === 0 && (pendingFinalizers(old, isNamespace) > 0 || isNamespace);
   if (opts.dryRun) return next;
-  if (jsonEqual({ ...next, metadata: { ...next.metadata, resourceVersion: undefined } }, { ...old, metadata: { ...old.metadata, resourceVersion: undefined } })) {
+  if (sameButResourceVersion(next, old)) {
     // A no-op write keeps the resourceVersion, as etcd3's GuaranteedUpdate does.
     if (finishing) return ctx.store.delete(storeKey(t), ns, name);
     return old;
   }
   try {
-    const stored = ctx.store.update(storeKey(t), next);
+    // next is this request's own object (prepareUpdate's copy): stored as is.
+    const stored = ctx.store.update(storeKey(t), next, undefined, true);
     if (finishing) return ctx.store.delete(storeKey(t), ns, name);
     return stored;
   } catch (e) {

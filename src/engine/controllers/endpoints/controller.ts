@@ -24,27 +24,27 @@ function errText(e: unknown): string {
 /** Whether a pod update can change any Endpoints (labels, IP, readiness, deletion, node, ports). */
 export function podChangeMatters(old: EndpointPodView, cur: EndpointPodView): boolean {
   if (old.metadata.resourceVersion === cur.metadata.resourceVersion) return false;
-  // Compared without serialising: every pod status write reaches both endpoint controllers.
-  return !sameJson(endpointView(old), endpointView(cur));
+  // The parts Endpoints and EndpointSlices are built from, compared one by one without
+  // serialising or collecting them: every pod status write reaches both endpoint controllers.
+  const os = old.status;
+  const cs = cur.status;
+  return !(
+    sameJson(old.metadata.labels ?? {}, cur.metadata.labels ?? {}) &&
+    sameJson(old.metadata.deletionTimestamp ?? '', cur.metadata.deletionTimestamp ?? '') &&
+    sameJson(os?.podIP ?? '', cs?.podIP ?? '') &&
+    sameJson(os?.podIPs ?? [], cs?.podIPs ?? []) &&
+    sameJson(os?.phase ?? '', cs?.phase ?? '') &&
+    sameJson(readyCondition(os?.conditions), readyCondition(cs?.conditions)) &&
+    sameJson(old.spec?.nodeName ?? '', cur.spec?.nodeName ?? '') &&
+    sameJson(old.spec?.hostname ?? '', cur.spec?.hostname ?? '') &&
+    sameJson(old.spec?.subdomain ?? '', cur.spec?.subdomain ?? '')
+  );
 }
 
-/** The parts of a pod that Endpoints and EndpointSlices are built from. */
-function endpointView(p: EndpointPodView): unknown[] {
-  return [
-    p.metadata.labels ?? {},
-    p.metadata.deletionTimestamp ?? '',
-    p.status?.podIP ?? '',
-    p.status?.podIPs ?? [],
-    p.status?.phase ?? '',
-    p.status?.conditions?.find(isReadyCondition) ?? null,
-    p.spec?.nodeName ?? '',
-    p.spec?.hostname ?? '',
-    p.spec?.subdomain ?? '',
-  ];
-}
-
-function isReadyCondition(c: { type: string }): boolean {
-  return c.type === 'Ready';
+function readyCondition<C extends { type: string }>(conds: readonly C[] | undefined): C | null {
+  if (!conds) return null;
+  for (let i = 0; i < conds.length; i++) if (conds[i].type === 'Ready') return conds[i];
+  return null;
 }
 
 export class EndpointsController implements Component {
