@@ -89,7 +89,7 @@ export class EndpointsController implements Component {
         this.index.upsertPod(p);
         if (!podChangeMatters(old as EndpointPodView, p as EndpointPodView)) return;
         this.enqueueFor(p);
-        if (JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(p.metadata.labels ?? {})) this.enqueueFor(old);
+        if (!sameJson(old.metadata.labels ?? {}, p.metadata.labels ?? {})) this.enqueueFor(old);
       },
       delete: (p) => {
         this.index.removePod(p);

@@ -10,6 +10,7 @@ import { Informer, keyOf, splitKey } from '../../client/informer';
 import { WorkQueue } from '../../client/workqueue';
 import type { Component, ComponentDeps, ComponentFactory } from '../deps';
 import { podChangeMatters } from '../endpoints/controller';
+import { sameJson } from '../../util/same-json';
 import { serviceSelector, type EndpointPodView, type ServiceView } from '../endpoints/pods';
 import { ServicePodIndex } from '../endpoints/service-index';
 import { TriggerTimeTracker } from '../endpoints/trigger-time';
@@ -74,7 +75,7 @@ export class EndpointSliceController implements Component {
         this.index.upsertPod(p);
         if (!podChangeMatters(old as EndpointPodView, p as EndpointPodView)) return;
         this.enqueueFor(p);
-        if (JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(p.metadata.labels ?? {})) this.enqueueFor(old);
+        if (!sameJson(old.metadata.labels ?? {}, p.metadata.labels ?? {})) this.enqueueFor(old);
       },
       delete: (p) => {
         this.index.removePod(p);
