@@ -7,20 +7,21 @@ import { NAME_ALPHABET, type Random } from '../clock';
 /** A version-4-shaped UUID from the seeded PRNG. */
 export function newUid(random: Random): string {
   // xxxxxxxx-xxxx-4xxx-Yxxx-xxxxxxxxxxxx, drawn left to right into one buffer of char codes
-  // (one string per uid instead of one per digit: a uid per object and per event).
+  // (one string per uid instead of one per digit: a uid per object and per event). A digit is
+  // random.intn(16) = floor(u / 2^32 * 16), which is exactly u >>> 28 (and intn(4) is u >>> 30).
   const c = UID_CODES;
   let i = 0;
-  for (; i < 8; i++) c[i] = HEX[random.intn(16)];
+  for (; i < 8; i++) c[i] = HEX[random.nextUint32() >>> 28];
   c[i++] = DASH;
-  for (; i < 13; i++) c[i] = HEX[random.intn(16)];
+  for (; i < 13; i++) c[i] = HEX[random.nextUint32() >>> 28];
   c[i++] = DASH;
   c[i++] = FOUR;
-  for (; i < 18; i++) c[i] = HEX[random.intn(16)];
+  for (; i < 18; i++) c[i] = HEX[random.nextUint32() >>> 28];
   c[i++] = DASH;
-  c[i++] = Y[random.intn(4)];
-  for (; i < 23; i++) c[i] = HEX[random.intn(16)];
+  c[i++] = Y[random.nextUint32() >>> 30];
+  for (; i < 23; i++) c[i] = HEX[random.nextUint32() >>> 28];
   c[i++] = DASH;
-  for (; i < 36; i++) c[i] = HEX[random.intn(16)];
+  for (; i < 36; i++) c[i] = HEX[random.nextUint32() >>> 28];
   return String.fromCharCode.apply(null, c);
 }
 
