@@ -96,9 +96,11 @@ export class Store {
   create(resource: string, obj: KObject, owned = false): KObject {
     const ns = obj.metadata.namespace ?? '';
     const name = obj.metadata.name ?? '';
-    if (this.get(resource, ns, name)) throw new StoreError('AlreadyExists', `${resource} "${name}" already exists`);
+    // One lookup of the namespace's map for both the existence check and the insert.
+    const bucket = this.bucket(resource, ns);
+    if (bucket.get(name)) throw new StoreError('AlreadyExists', `${resource} "${name}" already exists`);
     const stored = this.stamp(obj, owned);
-    this.bucket(resource, ns).set(name, stored);
+    bucket.set(name, stored);
     this.emit(resource, ns, 'ADDED', stored);
     return stored;
   }

@@ -23,6 +23,8 @@ export class ServicePodIndex {
   private readonly podsByPair = new Map<string, Set<string>>();
   private readonly selectors = new Map<string, { ns: string; sel: Record<string, string> }>();
   private readonly servicesByPair = new Map<string, Set<string>>();
+  /** How many Services with a selector each namespace has (a pod elsewhere needs no lookup). */
+  private readonly selectingIn = new Map<string, number>();
 
   /** Records a pod's current state (replacing its previous one). */
   upsertPod(pod: KObject): void {
@@ -52,6 +54,7 @@ export class ServicePodIndex {
     const ns = svc.metadata.namespace ?? '';
     this.selectors.set(key, { ns, sel });
     this.index(this.servicesByPair, ns, sel, key);
+    this.selectingIn.set(ns, (this.selectingIn.get(ns) ?? 0) + 1);
   }
 
   removeService(key: string): void {
@@ -59,10 +62,15 @@ export class ServicePodIndex {
     if (!old) return;
     this.unindex(this.servicesByPair, old.ns, old.sel, key);
     this.selectors.delete(key);
+    const n = (this.selectingIn.get(old.ns) ?? 1) - 1;
+    if (n > 0) this.selectingIn.set(old.ns, n);
+    else this.selectingIn.delete(old.ns);
   }
 
   /** Keys of the Services whose selector matches these labels in `ns`. */
   servicesFor(ns: string, labels: Record<string, string> | undefined): string[] {
+    // No Service selects in this namespace: nothing to look up (no pair keys to build).
+    if (!this.selectingIn.has(ns)) return [];
     const out = new Set<string>();
     for (const k in labels ?? {}) {
       for (const svcKey of this.servicesByPair.get(pairKey(ns, k, labels![k])) ?? []) {
