@@ -96,6 +96,25 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * What clone() would return, made in place: undefined-valued fields are removed (recursively;
+ * frozen parts are stored objects' and have none). For a fresh value nobody else holds.
+ */
+export function dropUndefined<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) dropUndefined(value[i]);
+    return value;
+  }
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined) delete (value as Record<string, unknown>)[k];
+    else dropUndefined(v);
+  }
+  return value;
+}
+
 /** A deep, mutable copy of a JSON value (objects from the store are frozen: copy, then write). */
 export function clone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;

@@ -14,6 +14,11 @@ export interface ApiRequest {
   body?: unknown;
   contentType?: string;
   accept?: string;
+  /**
+   * In-process callers only (never set from HTTP): the body is the caller's own fresh object,
+   * which it will neither read nor change again, so a create may keep it instead of copying it.
+   */
+  handOver?: boolean;
 }
 
 export interface ApiResponse {

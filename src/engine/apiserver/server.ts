@@ -116,7 +116,8 @@ export class ApiServer {
       return this.podAction(req, t, ns!, path.name!, path.subresource);
     }
     const warnings: string[] = [];
-    const writeOpts = { dryRun, subresource: path.subresource, fieldValidation: fieldValidationMode(q.fieldValidation), warnings };
+    const writeOpts: WriteOptions = { dryRun, subresource: path.subresource, fieldValidation: fieldValidationMode(q.fieldValidation), warnings };
+    if (req.handOver === true && req.method === 'POST') writeOpts.handOver = true;
     const res = this.dispatch(req, t, ns, path, writeOpts);
     if (warnings.length) res.warnings = warnings;
     return res;

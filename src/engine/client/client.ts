@@ -37,8 +37,14 @@ export class EngineClient {
     return this.call({ method: 'GET', path: this.path(t, ns), query: { ...q } }) as KList;
   }
 
-  create(t: ResourceType, obj: KObject): KObject {
-    return this.call({ method: 'POST', path: this.path(t, obj.metadata.namespace), body: obj }) as KObject;
+  /**
+   * `handOver`: obj is a fresh object the caller will neither read nor change again (it may end
+   * up stored and frozen as is, which saves copying what components build just to create it).
+   */
+  create(t: ResourceType, obj: KObject, handOver = false): KObject {
+    const req: ApiRequest = { method: 'POST', path: this.path(t, obj.metadata.namespace), body: obj };
+    if (handOver) req.handOver = true;
+    return this.call(req) as KObject;
   }
 
   update(t: ResourceType, obj: KObject, subresource?: string): KObject {

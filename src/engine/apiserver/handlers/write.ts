@@ -3,7 +3,7 @@
 // bumps, defaulting, admission, validation, optimistic concurrency, dry run.
 
 import type { ResourceType } from '../../api/registry';
-import { clone, type KObject } from '../../api/types';
+import { clone, dropUndefined, type KObject } from '../../api/types';
 import { invalidStatus } from '../../api/validation/field-error';
 import type { FieldError } from '../../api/strategy';
 import { StoreError } from '../../store/errors';
@@ -24,6 +24,8 @@ export interface WriteOptions {
   fieldValidation?: FieldValidation;
   /** Collects warnings for the response (`Warning:` headers upstream). */
   warnings?: string[];
+  /** The body is handed over by an in-process caller (ApiRequest.handOver): kept, not copied. */
+  handOver?: boolean;
 }
 
 /** Drops unknown fields, refusing them in Strict mode or warning about them in Warn mode. */
@@ -39,11 +41,12 @@ export function checkFields(t: ResourceType, obj: KObject, opts: WriteOptions, s
  * Checks that a body is an object of the endpoint's kind and namespace; returns a private copy,
  * or with `only`, a shallow copy whose listed top-level fields are private and the rest shared.
  */
-export function decodeBody(t: ResourceType, namespace: string | undefined, body: unknown, only?: ReadonlySet<string>): KObject {
+export function decodeBody(t: ResourceType, namespace: string | undefined, body: unknown, only?: ReadonlySet<string>, handOver = false): KObject {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw badRequest('the body of the request was in an unknown format');
   }
-  const obj = only ? partialCopy(body as KObject, only) : clone(body as KObject);
+  // A handed-over body becomes the private copy itself, normalised as clone() would leave it.
+  const obj = handOver && !only ? dropUndefined(body as KObject) : only ? partialCopy(body as KObject, only) : clone(body as KObject);
   const gv = groupVersion(t);
   if (obj.apiVersion === undefined || obj.apiVersion === '') obj.apiVersion = gv;
   if (obj.kind === undefined || obj.kind === '') obj.kind = t.kind;
@@ -84,7 +87,7 @@ function throwIfInvalid(t: ResourceType, name: string, errs: FieldError[] | unde
 
 /** POST to a collection. */
 export function createObject(ctx: ServerContext, t: ResourceType, namespace: string | undefined, body: unknown, opts: WriteOptions): KObject {
-  const obj = decodeBody(t, namespace, body);
+  const obj = decodeBody(t, namespace, body, undefined, opts.handOver === true);
   checkFields(t, obj, opts);
   const meta = obj.metadata;
   if ((meta.name === undefined || meta.name === '') && meta.generateName) meta.name = generateName(meta.generateName, ctx.random);

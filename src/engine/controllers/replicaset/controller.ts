@@ -299,7 +299,8 @@ export class ReplicaSetController implements Component {
     const pod = podFromTemplate(rs);
     try {
       if (!pod.metadata.labels) throw new Error('unable to create pods, no labels');
-      const created = this.deps.client.create(this.podType, pod);
+      // podFromTemplate builds a fresh pod (template parts copied): handed over, not copied again.
+      const created = this.deps.client.create(this.podType, pod, true);
       this.deps.events.record(SOURCE, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
     } catch (e) {
       this.deps.events.record(SOURCE, rs, 'Warning', 'FailedCreate', `Error creating: ${errText(e)}`);
