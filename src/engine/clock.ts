@@ -201,11 +201,16 @@ export class Random {
 
   /** `n` characters from `alphabet`. */
   string(n: number, alphabet: string): string {
-    let out = '';
-    for (let i = 0; i < n; i++) out += alphabet[this.intn(alphabet.length)];
-    return out;
+    // Char codes into one buffer, one string at the end (a container ID is 64 characters: a
+    // string per character made a deep rope that every later hash or compare had to flatten).
+    const codes = STRING_CODES;
+    codes.length = n;
+    for (let i = 0; i < n; i++) codes[i] = alphabet.charCodeAt(this.intn(alphabet.length));
+    return n <= 4096 ? String.fromCharCode.apply(null, codes) : codes.map((c) => String.fromCharCode(c)).join('');
   }
 }
+
+const STRING_CODES: number[] = [];
 
 /** apimachinery util/rand's alphabet for generated names: no vowels, no confusable digits. */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';

@@ -16,7 +16,8 @@ export interface ApiRequest {
   accept?: string;
   /**
    * In-process callers only (never set from HTTP): the body is the caller's own fresh object,
-   * which it will neither read nor change again, so a create may keep it instead of copying it.
+   * which it will neither read nor change again, so a create (or a status write, for the parts
+   * it keeps) may store it instead of copying it.
    */
   handOver?: boolean;
 }

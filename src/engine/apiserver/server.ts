@@ -117,7 +117,7 @@ export class ApiServer {
     }
     const warnings: string[] = [];
     const writeOpts: WriteOptions = { dryRun, subresource: path.subresource, fieldValidation: fieldValidationMode(q.fieldValidation), warnings };
-    if (req.handOver === true && req.method === 'POST') writeOpts.handOver = true;
+    if (req.handOver === true && (req.method === 'POST' || req.method === 'PUT')) writeOpts.handOver = true;
     const res = this.dispatch(req, t, ns, path, writeOpts);
     if (warnings.length) res.warnings = warnings;
     return res;

@@ -46,7 +46,7 @@ export function decodeBody(t: ResourceType, namespace: string | undefined, body:
     throw badRequest('the body of the request was in an unknown format');
   }
   // A handed-over body becomes the private copy itself, normalised as clone() would leave it.
-  const obj = handOver && !only ? dropUndefined(body as KObject) : only ? partialCopy(body as KObject, only) : clone(body as KObject);
+  const obj = only ? partialCopy(body as KObject, only, handOver) : handOver ? dropUndefined(body as KObject) : clone(body as KObject);
   const gv = groupVersion(t);
   if (obj.apiVersion === undefined || obj.apiVersion === '') obj.apiVersion = gv;
   if (obj.kind === undefined || obj.kind === '') obj.kind = t.kind;
@@ -69,11 +69,11 @@ export function decodeBody(t: ResourceType, namespace: string | undefined, body:
   return obj;
 }
 
-function partialCopy(body: KObject, only: ReadonlySet<string>): KObject {
+function partialCopy(body: KObject, only: ReadonlySet<string>, handOver = false): KObject {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(body)) {
     const v = (body as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = only.has(k) ? clone(v) : v;
+    if (v !== undefined) out[k] = only.has(k) ? (handOver ? dropUndefined(v) : clone(v)) : v;
   }
   return out as KObject;
 }
@@ -137,7 +137,8 @@ export function updateObject(
 ): KObject {
   // A /status write (a kubelet's, every few seconds per pod) copies only what it keeps.
   const statusOnly = opts.subresource === 'status' && !t.custom;
-  const obj = decodeBody(t, namespace, body, statusOnly ? STATUS_WRITE_KEYS : undefined);
+  // Only a status write takes a handed-over body (its status is what gets stored).
+  const obj = decodeBody(t, namespace, body, statusOnly ? STATUS_WRITE_KEYS : undefined, statusOnly && opts.handOver === true);
   const old = ctx.store.get(storeKey(t), namespace ?? '', name);
   checkFields(t, obj, opts, statusOnly && old ? { privateKeys: STATUS_WRITE_KEYS, stored: old } : undefined);
   if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
