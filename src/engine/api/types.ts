@@ -90,8 +90,10 @@ export interface WatchEvent {
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    // for-in (own keys only): no array of values per object, every stored write freezes its new parts.
-    for (const k in value) if (Object.hasOwn(value, k)) deepFreeze((value as Record<string, unknown>)[k]);
+    // No array of values per object (every stored write freezes its new parts); arrays by index
+    // (for-in over an array makes a string per index).
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    else for (const k in value) if (Object.hasOwn(value, k)) deepFreeze((value as Record<string, unknown>)[k]);
   }
   return value;
 }
