@@ -81,7 +81,6 @@ export function inclusiveRangeError(lo: number, hi: number): string {
 const VALID_ISQUALIFIEDNAME = new Set<string>();
 const VALID_ISVALIDLABELVALUE = new Set<string>();
 const VALID_ISDNS1123LABEL = new Set<string>();
-const VALID_ISDNS1123SUBDOMAIN = new Set<string>();
 const VALID_MAX = 4096;
 
 function validOnce(valid: Set<string>, value: string, check: (v: string) => string[]): string[] {
@@ -147,11 +146,8 @@ function checkIsDNS1123Label(value: string): string[] {
   return errs;
 }
 
+// Not remembered: mostly object names, unique (an event's, a pod's), so a memo would only churn.
 export function isDNS1123Subdomain(value: string): string[] {
-  return validOnce(VALID_ISDNS1123SUBDOMAIN, value, checkIsDNS1123Subdomain);
-}
-
-function checkIsDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 253) errs.push(maxLenError(253));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_ERR, DNS1123_SUBDOMAIN_FMT, 'example.com'));
