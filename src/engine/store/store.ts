@@ -179,15 +179,15 @@ export class Store {
         handler({ rv: this.rv, resource, namespace: obj.metadata.namespace ?? '', type: 'ADDED', object: obj });
       }
     }
-    let list = this.watchers.get(resource);
-    if (!list) this.watchers.set(resource, (list = []));
-    list.push(entry);
+    // Copy on write: emit iterates the array it finds without copying it per event, and a watch
+    // started or stopped by a handler changes only the next event's array.
+    this.watchers.set(resource, [...(this.watchers.get(resource) ?? []), entry]);
     return {
       stop: () => {
         if (entry.stopped) return;
         entry.stopped = true;
         const l = this.watchers.get(resource);
-        if (l) l.splice(l.indexOf(entry), 1);
+        if (l) this.watchers.set(resource, l.filter((w) => w !== entry));
       },
     };
   }
@@ -282,7 +282,8 @@ export class Store {
     for (const o of this.observers) o(e);
     const list = this.watchers.get(resource);
     if (!list) return;
-    for (const w of [...list]) {
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i];
       if (!w.stopped && (w.namespace === '' || w.namespace === namespace)) w.handler(e);
     }
   }
