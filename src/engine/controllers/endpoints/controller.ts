@@ -54,7 +54,7 @@ export class EndpointsController implements Component {
   private readonly svcInformer: Informer;
   private readonly podInformer: Informer;
   private readonly epInformer: Informer;
-  private readonly index = new ServicePodIndex();
+  private readonly index: ServicePodIndex;
   private readonly triggers = new TriggerTimeTracker();
   private readonly queue: WorkQueue;
   /** The last sync failure (retried with back-off); for tests and debugging. */
@@ -66,6 +66,7 @@ export class EndpointsController implements Component {
     this.epType = deps.type('', 'Endpoints');
     this.svcInformer = deps.informers.informerFor(this.svcType);
     this.podInformer = deps.informers.informerFor(this.podType);
+    this.index = new ServicePodIndex((k) => this.podInformer.get(k));
     this.epInformer = deps.informers.informerFor(this.epType);
     this.queue = new WorkQueue(
       deps.clock,
@@ -86,7 +87,7 @@ export class EndpointsController implements Component {
         this.enqueueFor(p);
       },
       update: (old, p) => {
-        this.index.upsertPod(p);
+        this.index.upsertPod(p, old);
         if (!podChangeMatters(old as EndpointPodView, p as EndpointPodView)) return;
         this.enqueueFor(p);
         if (!sameJson(old.metadata.labels ?? {}, p.metadata.labels ?? {})) this.enqueueFor(old);
