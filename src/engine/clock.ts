@@ -6,19 +6,21 @@ export interface TimerHandle {
   cancel(): void;
 }
 
-/** A scheduled task's handle: a class, not a closure per call (tens of thousands per second). */
-class Timer implements TimerHandle {
-  constructor(private readonly task: Task) {}
-  cancel(): void {
-    this.task.cancelled = true;
-  }
-}
+/**
+ * A scheduled task, which is also its own handle: one object per schedule() (tens of thousands
+ * per second of simulated time), not a task plus a handle wrapping it.
+ */
+class Task implements TimerHandle {
+  cancelled = false;
+  constructor(
+    readonly at: number,
+    readonly seq: number,
+    readonly fn: () => void,
+  ) {}
 
-interface Task {
-  at: number;
-  seq: number;
-  fn: () => void;
-  cancelled: boolean;
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 /** A binary min-heap of tasks ordered by (at, seq): O(log n) schedule and pop. */
@@ -93,9 +95,9 @@ export class Clock {
 
   /** Runs `fn` after `delayMs` of simulated time (0 = at the current instant, after what is queued). */
   schedule(delayMs: number, fn: () => void): TimerHandle {
-    const task: Task = { at: this.current + Math.max(0, delayMs), seq: this.seq++, fn, cancelled: false };
+    const task = new Task(this.current + Math.max(0, delayMs), this.seq++, fn);
     this.heap.push(task);
-    return new Timer(task);
+    return task;
   }
 
   /** When the next pending task is due, or undefined when nothing is queued. */
