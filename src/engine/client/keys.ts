@@ -19,7 +19,8 @@ export function keyOf(obj: KObject): string {
   if (obj === prevObj) return prevKey;
   const ns = obj.metadata.namespace;
   const key = ns ? `${ns}/${obj.metadata.name}` : (obj.metadata.name ?? '');
-  if (Object.isFrozen(obj.metadata)) {
+  // Both frozen: an unfrozen object could later be given another metadata.
+  if (Object.isFrozen(obj) && Object.isFrozen(obj.metadata)) {
     prevObj = lastObj;
     prevKey = lastKey;
     lastObj = obj;
