@@ -6,19 +6,21 @@ export interface TimerHandle {
   cancel(): void;
 }
 
-/** A scheduled task's handle: a class, not a closure per call (tens of thousands per second). */
-class Timer implements TimerHandle {
-  constructor(private readonly task: Task) {}
-  cancel(): void {
-    this.task.cancelled = true;
-  }
-}
+/**
+ * A scheduled task, which is also its own handle: one object per schedule() (tens of thousands
+ * per second of simulated time), not a task plus a handle wrapping it.
+ */
+class Task implements TimerHandle {
+  cancelled = false;
+  constructor(
+    readonly at: number,
+    readonly seq: number,
+    readonly fn: () => void,
+  ) {}
 
-interface Task {
-  at: number;
-  seq: number;
-  fn: () => void;
-  cancelled: boolean;
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 /** A binary min-heap of tasks ordered by (at, seq): O(log n) schedule and pop. */
@@ -40,7 +42,10 @@ class TaskHeap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!less(a[i], a[p])) break;
-      [a[i], a[p]] = [a[p], a[i]];
+      // Plain swaps: a destructuring swap allocated an array per step.
+      const x = a[i];
+      a[i] = a[p];
+      a[p] = x;
       i = p;
     }
   }
@@ -60,7 +65,9 @@ class TaskHeap {
         if (l < a.length && less(a[l], a[m])) m = l;
         if (r < a.length && less(a[r], a[m])) m = r;
         if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
+        const x = a[i];
+        a[i] = a[m];
+        a[m] = x;
         i = m;
       }
     }
@@ -88,9 +95,9 @@ export class Clock {
 
   /** Runs `fn` after `delayMs` of simulated time (0 = at the current instant, after what is queued). */
   schedule(delayMs: number, fn: () => void): TimerHandle {
-    const task: Task = { at: this.current + Math.max(0, delayMs), seq: this.seq++, fn, cancelled: false };
+    const task = new Task(this.current + Math.max(0, delayMs), this.seq++, fn);
     this.heap.push(task);
-    return new Timer(task);
+    return task;
   }
 
   /** When the next pending task is due, or undefined when nothing is queued. */
@@ -196,11 +203,16 @@ export class Random {
 
   /** `n` characters from `alphabet`. */
   string(n: number, alphabet: string): string {
-    let out = '';
-    for (let i = 0; i < n; i++) out += alphabet[this.intn(alphabet.length)];
-    return out;
+    // Char codes into one buffer, one string at the end (a container ID is 64 characters: a
+    // string per character made a deep rope that every later hash or compare had to flatten).
+    const codes = STRING_CODES;
+    codes.length = n;
+    for (let i = 0; i < n; i++) codes[i] = alphabet.charCodeAt(this.intn(alphabet.length));
+    return n <= 4096 ? String.fromCharCode.apply(null, codes) : codes.map((c) => String.fromCharCode(c)).join('');
   }
 }
+
+const STRING_CODES: number[] = [];
 
 /** apimachinery util/rand's alphabet for generated names: no vowels, no confusable digits. */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';

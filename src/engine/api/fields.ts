@@ -167,8 +167,11 @@ interface KindFields {
   labels: readonly string[];
   /** The apiserver's error for another label. */
   error: (label: string) => string;
-  /** Kind-specific selectable values (ToSelectableFields), besides metadata.name/namespace. */
-  values: (o: Obj) => Record<string, string>;
+  /**
+   * Kind-specific selectable values (ToSelectableFields), besides metadata.name/namespace, one
+   * getter per field: a watch matching one field computes only that one.
+   */
+  fields: Readonly<Record<string, (o: Obj) => string>>;
 }
 
 const coreError = (label: string) => `field label not supported: ${label}`;
@@ -181,85 +184,79 @@ const KINDS: Record<string, KindFields> = {
       'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs',
       'status.nominatedNodeName', 'spec.host'],
     error: coreError,
-    values: (o) => {
-      const spec = obj(o.spec);
-      const status = obj(o.status);
-      const ips = Array.isArray(status.podIPs) ? status.podIPs : [];
-      return {
-        'spec.nodeName': str(spec.nodeName),
-        'spec.restartPolicy': str(spec.restartPolicy),
-        'spec.schedulerName': str(spec.schedulerName),
-        'spec.serviceAccountName': str(spec.serviceAccountName),
-        'spec.hostNetwork': bool(spec.hostNetwork),
-        'status.phase': str(status.phase),
-        // Upstream selects on the first of status.podIPs; status.podIPs itself has no value.
-        'status.podIP': ips.length > 0 ? str(obj(ips[0]).ip) : '',
-        'status.nominatedNodeName': str(status.nominatedNodeName),
-      };
+    fields: {
+      'spec.nodeName': (o) => str(obj(o.spec).nodeName),
+      'spec.restartPolicy': (o) => str(obj(o.spec).restartPolicy),
+      'spec.schedulerName': (o) => str(obj(o.spec).schedulerName),
+      'spec.serviceAccountName': (o) => str(obj(o.spec).serviceAccountName),
+      'spec.hostNetwork': (o) => bool(obj(o.spec).hostNetwork),
+      'status.phase': (o) => str(obj(o.status).phase),
+      // Upstream selects on the first of status.podIPs; status.podIPs itself has no value.
+      'status.podIP': (o) => {
+        const ips = obj(o.status).podIPs;
+        return Array.isArray(ips) && ips.length > 0 ? str(obj(ips[0]).ip) : '';
+      },
+      'status.nominatedNodeName': (o) => str(obj(o.status).nominatedNodeName),
     },
   },
   Node: {
     labels: ['metadata.name', 'spec.unschedulable'],
     error: coreError,
-    values: (o) => ({ 'spec.unschedulable': bool(obj(o.spec).unschedulable) }),
+    fields: { 'spec.unschedulable': (o) => bool(obj(o.spec).unschedulable) },
   },
   ReplicationController: {
     labels: ['metadata.name', 'metadata.namespace', 'status.replicas'],
     error: coreError,
-    values: (o) => ({ 'status.replicas': int(obj(o.status).replicas) }),
+    fields: { 'status.replicas': (o) => int(obj(o.status).replicas) },
   },
   Event: {
     labels: ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid',
       'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason',
       'reportingComponent', 'source', 'type', 'metadata.namespace', 'metadata.name'],
     error: coreError,
-    values: (o) => {
-      const io = obj(o.involvedObject);
-      const source = str(obj(o.source).component) || str(o.reportingComponent);
-      return {
-        'involvedObject.kind': str(io.kind),
-        'involvedObject.namespace': str(io.namespace),
-        'involvedObject.name': str(io.name),
-        'involvedObject.uid': str(io.uid),
-        'involvedObject.apiVersion': str(io.apiVersion),
-        'involvedObject.resourceVersion': str(io.resourceVersion),
-        'involvedObject.fieldPath': str(io.fieldPath),
-        reason: str(o.reason),
-        reportingComponent: str(o.reportingComponent),
-        source,
-        type: str(o.type),
-      };
+    fields: {
+      'involvedObject.kind': (o) => str(obj(o.involvedObject).kind),
+      'involvedObject.namespace': (o) => str(obj(o.involvedObject).namespace),
+      'involvedObject.name': (o) => str(obj(o.involvedObject).name),
+      'involvedObject.uid': (o) => str(obj(o.involvedObject).uid),
+      'involvedObject.apiVersion': (o) => str(obj(o.involvedObject).apiVersion),
+      'involvedObject.resourceVersion': (o) => str(obj(o.involvedObject).resourceVersion),
+      'involvedObject.fieldPath': (o) => str(obj(o.involvedObject).fieldPath),
+      reason: (o) => str(o.reason),
+      reportingComponent: (o) => str(o.reportingComponent),
+      source: (o) => str(obj(o.source).component) || str(o.reportingComponent),
+      type: (o) => str(o.type),
     },
   },
   Namespace: {
     labels: ['status.phase', 'metadata.name'],
     error: coreError,
-    values: (o) => ({ 'status.phase': str(obj(o.status).phase) }),
+    fields: { 'status.phase': (o) => str(obj(o.status).phase) },
   },
   Secret: {
     labels: ['type', 'metadata.namespace', 'metadata.name'],
     error: coreError,
-    values: (o) => ({ type: str(o.type) }),
+    fields: { type: (o) => str(o.type) },
   },
   Service: {
     labels: ['metadata.namespace', 'metadata.name', 'spec.clusterIP', 'spec.type'],
     error: coreError,
-    values: (o) => ({ 'spec.clusterIP': str(obj(o.spec).clusterIP), 'spec.type': str(obj(o.spec).type) }),
+    fields: { 'spec.clusterIP': (o) => str(obj(o.spec).clusterIP), 'spec.type': (o) => str(obj(o.spec).type) },
   },
   Job: {
     labels: ['metadata.name', 'metadata.namespace', 'status.successful'],
     error: (label) => `field label ${goQuote(label)} not supported for "Job"`,
-    values: (o) => ({ 'status.successful': int(obj(o.status).succeeded) }),
+    fields: { 'status.successful': (o) => int(obj(o.status).succeeded) },
   },
   CronJob: {
     labels: ['metadata.name', 'metadata.namespace', 'status.successful'],
     error: (label) => `field label ${goQuote(label)} not supported for "CronJob"`,
-    values: () => ({}),
+    fields: {},
   },
   CertificateSigningRequest: {
     labels: ['metadata.name', 'spec.signerName'],
     error: coreError,
-    values: (o) => ({ 'spec.signerName': str(obj(o.spec).signerName) }),
+    fields: { 'spec.signerName': (o) => str(obj(o.spec).signerName) },
   },
 };
 
@@ -284,10 +281,24 @@ function kindFields(kind: string, apiVersion?: string): KindFields | undefined {
 export function fieldsForObject(kind: string, o: { metadata?: { name?: string; namespace?: string } } | Obj, apiVersion?: string): Record<string, string> {
   const rec = obj(o);
   const meta = obj(rec.metadata);
-  const out: Record<string, string> = { ...(kindFields(kind, apiVersion)?.values(rec) ?? {}) };
+  const out: Record<string, string> = {};
+  const fields = kindFields(kind, apiVersion)?.fields ?? {};
+  for (const f of Object.keys(fields)) out[f] = fields[f](rec);
   out['metadata.name'] = str(meta.name);
   if (!CLUSTER_SCOPED.has(kind)) out['metadata.namespace'] = str(meta.namespace);
   return out;
+}
+
+/**
+ * One selectable field of an object: what `fieldsForObject(kind, o)[field]` holds, '' when it has
+ * no such field (as a selector reads a missing one), computed without the others.
+ */
+export function fieldValue(kind: string, o: Obj | object, field: string, apiVersion?: string): string {
+  const rec = obj(o);
+  if (field === 'metadata.name') return str(obj(rec.metadata).name);
+  if (field === 'metadata.namespace') return CLUSTER_SCOPED.has(kind) ? '' : str(obj(rec.metadata).namespace);
+  const fields = kindFields(kind, apiVersion)?.fields;
+  return fields && Object.hasOwn(fields, field) ? fields[field](rec) : '';
 }
 
 /**

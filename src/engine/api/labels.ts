@@ -234,7 +234,10 @@ class RequirementsSelector implements Selector {
     this.reqs = [...reqs].sort((a, b) => compareGo(a.key, b.key));
   }
   matches(labels: Record<string, string> | undefined | null): boolean {
-    return this.reqs.every((r) => requirementMatches(r, labels));
+    // A loop, not every(): no closure per call (informers and watches match every pod event).
+    const reqs = this.reqs;
+    for (let i = 0; i < reqs.length; i++) if (!requirementMatches(reqs[i], labels)) return false;
+    return true;
   }
   empty(): boolean {
     return this.reqs.length === 0;

@@ -90,7 +90,29 @@ export interface WatchEvent {
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value as object)) deepFreeze(v);
+    // No array of values per object (every stored write freezes its new parts); arrays by index
+    // (for-in over an array makes a string per index).
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    else for (const k in value) if (Object.hasOwn(value, k)) deepFreeze((value as Record<string, unknown>)[k]);
+  }
+  return value;
+}
+
+/**
+ * What clone() would return, made in place: undefined-valued fields are removed (recursively;
+ * frozen parts are stored objects' and have none). For a fresh value nobody else holds.
+ */
+export function dropUndefined<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) dropUndefined(value[i]);
+    return value;
+  }
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined) delete (value as Record<string, unknown>)[k];
+    else dropUndefined(v);
   }
   return value;
 }
@@ -100,7 +122,8 @@ export function clone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(clone) as T;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value as object)) {
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
     const v = (value as Record<string, unknown>)[k];
     if (v !== undefined) out[k] = clone(v);
   }

@@ -42,12 +42,24 @@ export interface ServerContext {
   agents?: NodeAgents;
 }
 
+/**
+ * Keys computed once per type object (a request asks for them several times): the same string
+ * each time also keeps its hash, so the Map lookups they feed do not hash a new string. Type
+ * objects are never changed once made (the registry's, or a caller's constant).
+ */
+const storeKeys = new WeakMap<object, string>();
+const kindKeys = new WeakMap<object, string>();
+
 /** The store's key for a resource type: `apps/deployments`, `/pods`. */
 export function storeKey(t: Pick<ResourceType, 'group' | 'plural'>): string {
-  return `${t.group}/${t.plural}`;
+  let k = storeKeys.get(t);
+  if (k === undefined) storeKeys.set(t, (k = `${t.group}/${t.plural}`));
+  return k;
 }
 
 /** `apps/Deployment`, `/Pod`: the key of per-kind tables. */
 export function kindKey(t: Pick<ResourceType, 'group' | 'kind'>): string {
-  return `${t.group}/${t.kind}`;
+  let k = kindKeys.get(t);
+  if (k === undefined) kindKeys.set(t, (k = `${t.group}/${t.kind}`));
+  return k;
 }

@@ -14,6 +14,12 @@ export interface ApiRequest {
   body?: unknown;
   contentType?: string;
   accept?: string;
+  /**
+   * In-process callers only (never set from HTTP): the body is the caller's own fresh object,
+   * which it will neither read nor change again, so a create (or a status write, for the parts
+   * it keeps) may store it instead of copying it.
+   */
+  handOver?: boolean;
 }
 
 export interface ApiResponse {
@@ -51,64 +57,74 @@ export type ParsedPath =
 
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
-/** Parsed paths by path: a controller or kubelet sends the same few paths again and again. */
-const parsedPaths = new Map<string, ParsedPath>();
-const PARSED_PATHS_MAX = 32_768;
-
 /**
- * Splits an API path into its parts, as the apiserver's request info resolver does. The answer is
- * shared between callers (memoised) and frozen.
+ * Splits an API path into its parts, as the apiserver's request info resolver does. One scan of
+ * the string, no intermediate arrays: every request is parsed (a memo keyed by path thrashed with
+ * 10,000 pods, each with its own status and binding paths).
  */
 export function parsePath(path: string): ParsedPath {
-  let p = parsedPaths.get(path);
-  if (p) return p;
-  // A crude bound: start over when full (paths of objects long deleted would pile up otherwise).
-  if (parsedPaths.size >= PARSED_PATHS_MAX) parsedPaths.clear();
-  p = parse(path);
-  if (p.kind === 'resource') Object.freeze(p.path);
-  parsedPaths.set(path, Object.freeze(p));
-  return p;
+  return parse(path);
+}
+
+/** The non-empty '/'-separated segments of a path, raw (not yet URI-decoded). */
+function segments(path: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    if (i === path.length || path.charCodeAt(i) === 47 /* / */) {
+      if (i > start) parts.push(path.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+/** decodeURIComponent, skipped for the usual segment without escapes (it would return it as is). */
+function decode(s: string): string {
+  return s.includes('%') ? decodeURIComponent(s) : s;
 }
 
 function parse(path: string): ParsedPath {
-  const parts = path.split('/').filter((p) => p !== '');
+  const parts = segments(path);
   if (parts.length === 1 && parts[0] === 'version') return { kind: 'version' };
   let group: string;
   let version: string;
-  let rest: string[];
+  // Where the resource part (`namespaces/NS/...` or `PLURAL/...`) starts.
+  let at: number;
   if (parts[0] === 'api') {
     if (parts.length === 1) return { kind: 'discovery', what: 'api' };
     group = '';
     version = parts[1];
-    rest = parts.slice(2);
+    at = 2;
   } else if (parts[0] === 'apis') {
     if (parts.length === 1) return { kind: 'discovery', what: 'apis' };
     if (parts.length === 2) return { kind: 'discovery', what: 'group', group: parts[1] };
     group = parts[1];
     version = parts[2];
-    rest = parts.slice(3);
+    at = 3;
   } else {
     return { kind: 'unknown' };
   }
-  if (rest.length === 0) return { kind: 'discovery', what: 'groupVersion', group, version };
+  const rest = parts.length - at;
+  if (rest === 0) return { kind: 'discovery', what: 'groupVersion', group, version };
   let namespace: string | undefined;
   // `/namespaces/NAME/status` and `/namespaces/NAME/finalize` are the namespace's own
   // subresources; anything else after `/namespaces/NAME/` is a namespaced resource.
-  if (rest[0] === 'namespaces' && rest.length >= 3 && !(rest.length === 3 && NAMESPACE_SUBRESOURCES.has(rest[2]))) {
-    namespace = decodeURIComponent(rest[1]);
-    rest = rest.slice(2);
+  if (parts[at] === 'namespaces' && rest >= 3 && !(rest === 3 && NAMESPACE_SUBRESOURCES.has(parts[at + 2]))) {
+    namespace = decode(parts[at + 1]);
+    at += 2;
   }
-  const [plural, name, subresource, ...extra] = rest;
-  if (extra.length > 0) return { kind: 'unknown' };
+  if (parts.length - at > 3) return { kind: 'unknown' };
+  const name = parts[at + 1];
   return {
     kind: 'resource',
     path: {
       group,
       version,
       namespace,
-      plural,
-      name: name !== undefined ? decodeURIComponent(name) : undefined,
-      subresource,
+      plural: parts[at],
+      name: name !== undefined ? decode(name) : undefined,
+      subresource: parts[at + 2],
     },
   };
 }

@@ -40,9 +40,11 @@ export class ApiServer {
   /** Handles one request; errors come back as Status bodies with their HTTP code, never as throws. */
   handle(req: ApiRequest): ApiResponse {
     try {
-      const conv = this.conversion(req);
+      // Parsed once: conversion and routing both look at the path.
+      const parsed = parsePath(req.path);
+      const conv = this.conversion(req, parsed);
       if (conv) return handleConverted(conv, req, (r) => this.route(r));
-      return this.route(req);
+      return this.route(req, parsed);
     } catch (e) {
       if (e instanceof ApiError) return { status: e.status.code, body: e.status };
       const msg = e instanceof Error ? e.message : String(e);
@@ -73,8 +75,7 @@ export class ApiServer {
   }
 
   /** A request to a version served through conversion from the storage version (autoscaling/v1). */
-  private conversion(req: ApiRequest) {
-    const parsed = parsePath(req.path);
+  private conversion(req: ApiRequest, parsed = parsePath(req.path)) {
     if (parsed.kind !== 'resource') return undefined;
     const t = this.ctx.registry.forResource(parsed.path.group, parsed.path.version, parsed.path.plural);
     return t ? conversionFor(t) : undefined;
@@ -88,8 +89,7 @@ export class ApiServer {
     return { t, path: p };
   }
 
-  private route(req: ApiRequest): ApiResponse {
-    const parsed = parsePath(req.path);
+  private route(req: ApiRequest, parsed = parsePath(req.path)): ApiResponse {
     if (parsed.kind === 'version') return ok(SERVER_VERSION);
     if (parsed.kind === 'discovery') {
       if (req.method !== 'GET') throw methodNotAllowed();
@@ -116,7 +116,8 @@ export class ApiServer {
       return this.podAction(req, t, ns!, path.name!, path.subresource);
     }
     const warnings: string[] = [];
-    const writeOpts = { dryRun, subresource: path.subresource, fieldValidation: fieldValidationMode(q.fieldValidation), warnings };
+    const writeOpts: WriteOptions = { dryRun, subresource: path.subresource, fieldValidation: fieldValidationMode(q.fieldValidation), warnings };
+    if (req.handOver === true && (req.method === 'POST' || req.method === 'PUT')) writeOpts.handOver = true;
     const res = this.dispatch(req, t, ns, path, writeOpts);
     if (warnings.length) res.warnings = warnings;
     return res;

@@ -37,12 +37,20 @@ export class EngineClient {
     return this.call({ method: 'GET', path: this.path(t, ns), query: { ...q } }) as KList;
   }
 
-  create(t: ResourceType, obj: KObject): KObject {
-    return this.call({ method: 'POST', path: this.path(t, obj.metadata.namespace), body: obj }) as KObject;
+  /**
+   * `handOver`: obj is a fresh object the caller will neither read nor change again (it may end
+   * up stored and frozen as is, which saves copying what components build just to create it).
+   */
+  create(t: ResourceType, obj: KObject, handOver = false): KObject {
+    const req: ApiRequest = { method: 'POST', path: this.path(t, obj.metadata.namespace), body: obj };
+    if (handOver) req.handOver = true;
+    return this.call(req) as KObject;
   }
 
-  update(t: ResourceType, obj: KObject, subresource?: string): KObject {
-    return this.call({ method: 'PUT', path: this.path(t, obj.metadata.namespace, obj.metadata.name, subresource), body: obj }) as KObject;
+  update(t: ResourceType, obj: KObject, subresource?: string, handOver = false): KObject {
+    const req: ApiRequest = { method: 'PUT', path: this.path(t, obj.metadata.namespace, obj.metadata.name, subresource), body: obj };
+    if (handOver) req.handOver = true;
+    return this.call(req) as KObject;
   }
 
   /** POSTs to a subresource (`binding`, `eviction`) and returns the answer. */
@@ -50,8 +58,9 @@ export class EngineClient {
     return this.call({ method: 'POST', path: this.path(t, ns, name, subresource), body });
   }
 
-  updateStatus(t: ResourceType, obj: KObject): KObject {
-    return this.update(t, obj, 'status');
+  /** `handOver` as for create: obj's status (and top-level metadata object) may be stored as is. */
+  updateStatus(t: ResourceType, obj: KObject, handOver = false): KObject {
+    return this.update(t, obj, 'status', handOver);
   }
 
   patch(t: ResourceType, ns: string | undefined, name: string, patch: unknown, type = 'application/merge-patch+json', subresource?: string): KObject {

@@ -128,7 +128,8 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     try {
-      this.client.create(this.eventType, event);
+      // The event is built fresh above (its parts copied): handed over, not copied again.
+      this.client.create(this.eventType, event, true);
       this.recent.set(key, { name, namespace, at: now, count: 1 });
       if (this.recent.size > MAX_RECENT) this.recent.dropOldest();
     } catch {

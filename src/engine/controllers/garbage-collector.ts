@@ -57,21 +57,25 @@ export class GarbageCollector {
     const uid = obj.metadata.uid;
     if (!uid) return;
     this.byUid.set(uid, { type, obj });
-    for (const r of old?.metadata.ownerReferences ?? []) this.dependents.get(r.uid)?.delete(uid);
-    for (const r of obj.metadata.ownerReferences ?? []) {
-      let set = this.dependents.get(r.uid);
-      if (!set) this.dependents.set(r.uid, (set = new Set()));
-      set.add(uid);
-      if (!this.byUid.has(r.uid)) this.queue.add(`dep:${uid}`);
+    // Index loops: every object event of every kind comes through here.
+    const oldRefs = old?.metadata.ownerReferences;
+    if (oldRefs) for (let i = 0; i < oldRefs.length; i++) this.dependents.get(oldRefs[i].uid)?.delete(uid);
+    const refs = obj.metadata.ownerReferences;
+    if (refs) {
+      for (let i = 0; i < refs.length; i++) {
+        const r = refs[i];
+        let set = this.dependents.get(r.uid);
+        if (!set) this.dependents.set(r.uid, (set = new Set()));
+        set.add(uid);
+        if (!this.byUid.has(r.uid)) this.queue.add(`dep:${uid}`);
+      }
     }
     if (obj.metadata.deletionTimestamp) {
       const f = obj.metadata.finalizers ?? [];
       if (f.includes(ORPHAN_FINALIZER) || f.includes(FOREGROUND_FINALIZER)) this.queue.add(`owner:${uid}`);
     }
     // A dependent of an owner waiting for its dependents: the owner may now be done.
-    for (const r of obj.metadata.ownerReferences ?? []) {
-      if (this.isWaitingForDependents(r.uid)) this.queue.add(`owner:${r.uid}`);
-    }
+    if (refs) for (let i = 0; i < refs.length; i++) if (this.isWaitingForDependents(refs[i].uid)) this.queue.add(`owner:${refs[i].uid}`);
   }
 
   private remove(obj: KObject): void {

@@ -39,6 +39,8 @@ export class ContainerRuntime {
   proc: SimProcess | undefined;
   startedAt = 0;
   private timers: TimerHandle[] = [];
+  /** The pending step of the process's output (see pumpProcess). */
+  private pumpTimer: TimerHandle | undefined;
   private retry: TimerHandle | undefined;
   private cancelPull: (() => void) | undefined;
   private probes: { kind: ProbeKind; counter: ProbeCounter }[] = [];
@@ -254,14 +256,15 @@ export class ContainerRuntime {
     const ev = first ?? proc.next();
     if (!ev) return;
     const due = this.startedAt + ev.at;
-    this.timers.push(
-      this.host.clock.schedule(Math.max(0, due - this.host.clock.now()), () => {
-        if (this.proc !== proc || !this.running) return;
-        if (ev.kind === 'exit') return this.exit(ev.code, ev.reason ?? (ev.code === 0 ? 'Completed' : 'Error'));
-        this.host.logs.append(this.view.containerID!, ev.kind, ev.text, this.host.clock.now());
-        this.pumpProcess();
-      }),
-    );
+    // One handle for the output chain (only the next step is ever pending): pushing one per line
+    // onto `timers` kept every fired handle of a long-running container.
+    this.pumpTimer = this.host.clock.schedule(Math.max(0, due - this.host.clock.now()), () => {
+      this.pumpTimer = undefined;
+      if (this.proc !== proc || !this.running) return;
+      if (ev.kind === 'exit') return this.exit(ev.code, ev.reason ?? (ev.code === 0 ? 'Completed' : 'Error'));
+      this.host.logs.append(this.view.containerID!, ev.kind, ev.text, this.host.clock.now());
+      this.pumpProcess();
+    });
   }
 
   /** The instance ended: records the terminated state and tells the worker. */
@@ -350,6 +353,8 @@ export class ContainerRuntime {
   private clearTimers(): void {
     for (const t of this.timers) t.cancel();
     this.timers = [];
+    this.pumpTimer?.cancel();
+    this.pumpTimer = undefined;
   }
 
   /** Starts the startup probe, or liveness + readiness; without a readiness probe the container is ready once started. */

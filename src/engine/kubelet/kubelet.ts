@@ -268,7 +268,8 @@ export class Kubelet implements Component, NodeAgent {
       delete body.metadata.resourceVersion;
       body.status = status;
       try {
-        w.pod = this.deps.client.updateStatus(t, body);
+        // body's metadata and status are built fresh here and not kept: handed over, not copied.
+        w.pod = this.deps.client.updateStatus(t, body, true);
       } catch {
         // The pod is gone (its DELETED event is on the way).
       }

@@ -54,51 +54,60 @@ function subMs(idH: number, seq: number): number {
 
 type Follower = (line: LogLine) => void;
 
+/** One container instance's log: its lines, line counter, ID hash and `logs -f` followers. */
+interface Instance {
+  lines: LogLine[];
+  seq: number;
+  /** idHash of the container ID, computed once (it was computed on every append). */
+  idH: number;
+  followers: Set<Follower> | undefined;
+}
+
 /** The logs of every container instance on one node, by container ID. */
 export class LogStore {
-  private logs = new Map<string, LogLine[]>();
-  private seq = new Map<string, number>();
-  private followers = new Map<string, Set<Follower>>();
+  // One record per instance: an append used to look up three maps per line.
+  private instances = new Map<string, Instance>();
+
+  private instance(containerID: string): Instance {
+    let inst = this.instances.get(containerID);
+    if (!inst) this.instances.set(containerID, (inst = { lines: [], seq: 0, idH: idHash(containerID), followers: undefined }));
+    return inst;
+  }
 
   /** Appends output of a container instance; text is split into lines, each keeping its newline. */
   append(containerID: string, stream: 'stdout' | 'stderr', text: string, at: number): void {
-    let lines = this.logs.get(containerID);
-    if (!lines) this.logs.set(containerID, (lines = []));
+    const inst = this.instance(containerID);
     if (text.length === 0) return;
-    const idH = idHash(containerID);
+    const lines = inst.lines;
     // Lines with their newline, then a trailing partial line (indexOf: the regex was a hot spot).
     for (let from = 0; from < text.length; ) {
       const nl = text.indexOf('\n', from);
       const end = nl < 0 ? text.length : nl + 1;
       const part = text.slice(from, end);
       from = end;
-      const n = (this.seq.get(containerID) ?? 0) + 1;
-      this.seq.set(containerID, n);
-      const line: LogLine = { at, nanos: subMs(idH, n), stream, text: part };
+      const n = ++inst.seq;
+      const line: LogLine = { at, nanos: subMs(inst.idH, n), stream, text: part };
       lines.push(line);
-      const followers = this.followers.get(containerID);
+      const followers = inst.followers;
       if (followers) for (const f of followers) f(line);
     }
     if (lines.length > MAX_LINES_PER_INSTANCE) lines.splice(0, lines.length - MAX_LINES_PER_INSTANCE);
   }
 
   lines(containerID: string): readonly LogLine[] {
-    return this.logs.get(containerID) ?? [];
+    return this.instances.get(containerID)?.lines ?? [];
   }
 
   /** Calls `fn` for every new line of the instance until stopped. */
   follow(containerID: string, fn: Follower): { stop(): void } {
-    let set = this.followers.get(containerID);
-    if (!set) this.followers.set(containerID, (set = new Set()));
-    set.add(fn);
-    return { stop: () => void this.followers.get(containerID)?.delete(fn) };
+    const inst = this.instance(containerID);
+    (inst.followers ??= new Set()).add(fn);
+    return { stop: () => void this.instances.get(containerID)?.followers?.delete(fn) };
   }
 
   /** Forgets instances (a removed pod, an instance older than the previous one). */
   drop(containerID: string): void {
-    this.logs.delete(containerID);
-    this.seq.delete(containerID);
-    this.followers.delete(containerID);
+    this.instances.delete(containerID);
   }
 }
 

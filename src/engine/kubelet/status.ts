@@ -106,21 +106,30 @@ interface Condition {
 
 const list = (names: string[]) => `[${names.join(' ')}]`;
 
+function anyStartedOrRan(containers: ContainerView[]): boolean {
+  for (const c of containers) if (c.started || c.last) return true;
+  return false;
+}
+
 /** The kubelet-owned conditions in the order the kubelet writes them. */
 export function podConditions(pod: KObject, v: PodView, phase: string): Condition[] {
   const spec = (pod.spec ?? {}) as Json;
   const out: Condition[] = [{ type: 'PodReadyToStartContainers', status: v.sandboxReady ? 'True' : 'False' }];
   // Initialized
-  const incomplete = v.init.filter((c) => (c.restartable ? !c.started : !c.ready)).map((c) => c.name);
+  // Loops, not filter/map chains: this runs for every status a kubelet computes.
+  const incomplete: string[] = [];
+  for (const c of v.init) if (c.restartable ? !c.started : !c.ready) incomplete.push(c.name);
   if (phase === 'Succeeded') out.push({ type: 'Initialized', status: 'True', reason: 'PodCompleted' });
-  else if (incomplete.length === 0 || v.containers.some((c) => c.started || c.last)) out.push({ type: 'Initialized', status: 'True' });
+  else if (incomplete.length === 0 || anyStartedOrRan(v.containers)) out.push({ type: 'Initialized', status: 'True' });
   else out.push({ type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: ${list(incomplete)}` });
   // ContainersReady / Ready
   let ready: Condition;
   if (phase === 'Succeeded' || phase === 'Failed') {
     ready = { type: 'ContainersReady', status: 'False', reason: phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed' };
   } else {
-    const unready = [...v.init.filter((c) => c.restartable), ...v.containers].filter((c) => !c.ready).map((c) => c.name);
+    const unready: string[] = [];
+    for (const c of v.init) if (c.restartable && !c.ready) unready.push(c.name);
+    for (const c of v.containers) if (!c.ready) unready.push(c.name);
     ready = unready.length
       ? { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: ${list(unready)}` }
       : { type: 'ContainersReady', status: 'True' };

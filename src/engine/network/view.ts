@@ -102,7 +102,13 @@ export class NetworkView {
     });
     this.pods.addHandlers({
       add: (o) => this.indexPod(o, true),
-      update: (a, b) => (this.indexPod(a, false), this.indexPod(b, true)),
+      update: (a, b) => {
+        // Most pod updates are status writes that keep the IP and placement: the index (looked up,
+        // never iterated) would end up the same.
+        if (samePodPlace(a, b) && this.filedAsIs(b)) return;
+        this.indexPod(a, false);
+        this.indexPod(b, true);
+      },
       delete: (o) => this.indexPod(o, false),
     });
     this.nodes.addHandlers({
@@ -138,6 +144,14 @@ export class NetworkView {
     this.endpointCache.delete(svcKey);
     if (add) addTo(this.slicesBySvc, svcKey, keyOf(slice));
     else removeFrom(this.slicesBySvc, svcKey, keyOf(slice));
+  }
+
+  /** Whether the index already files this pod (or has nothing to file for it) as indexPod would. */
+  private filedAsIs(pod: KObject): boolean {
+    const ip = String(((pod.status ?? {}) as Json).podIP ?? '');
+    if (!ip || ((pod.spec ?? {}) as Json).hostNetwork === true) return true;
+    const at = this.podsByIP.get(ip);
+    return this.podIPOf.get(keyOf(pod)) === ip && at?.name === pod.metadata.name && at?.namespace === pod.metadata.namespace;
   }
 
   private indexPod(pod: KObject, add: boolean): void {
@@ -256,4 +270,19 @@ export class NetworkView {
     }
     return [...seen.values()].sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
   }
+}
+
+/** Whether two versions of a pod file the same way in indexPod (IP, host network, placement). */
+function samePodPlace(a: KObject, b: KObject): boolean {
+  const sa = (a.spec ?? {}) as Json;
+  const sb = (b.spec ?? {}) as Json;
+  return (
+    String(((a.status ?? {}) as Json).podIP ?? '') === String(((b.status ?? {}) as Json).podIP ?? '') &&
+    (sa.hostNetwork === true) === (sb.hostNetwork === true) &&
+    String(sa.nodeName ?? '') === String(sb.nodeName ?? '') &&
+    sa.hostname === sb.hostname &&
+    sa.subdomain === sb.subdomain &&
+    a.metadata.name === b.metadata.name &&
+    a.metadata.namespace === b.metadata.namespace
+  );
 }

@@ -88,22 +88,28 @@ export class Store {
     return n;
   }
 
-  /** Stores a new object; its resourceVersion is set here. */
-  create(resource: string, obj: KObject): KObject {
+  /**
+   * Stores a new object; its resourceVersion is set here. `owned`: the caller hands `obj` over (a
+   * private copy nobody else holds, as the apiserver's decoded bodies are), so it is stamped and
+   * frozen in place instead of copied.
+   */
+  create(resource: string, obj: KObject, owned = false): KObject {
     const ns = obj.metadata.namespace ?? '';
     const name = obj.metadata.name ?? '';
-    if (this.get(resource, ns, name)) throw new StoreError('AlreadyExists', `${resource} "${name}" already exists`);
-    const stored = this.stamp(obj);
-    this.bucket(resource, ns).set(name, stored);
+    // One lookup of the namespace's map for both the existence check and the insert.
+    const bucket = this.bucket(resource, ns);
+    if (bucket.get(name)) throw new StoreError('AlreadyExists', `${resource} "${name}" already exists`);
+    const stored = this.stamp(obj, owned);
+    bucket.set(name, stored);
     this.emit(resource, ns, 'ADDED', stored);
     return stored;
   }
 
   /**
    * Replaces an object. When `obj.metadata.resourceVersion` is set it must equal the stored one
-   * (optimistic concurrency), else Conflict.
+   * (optimistic concurrency), else Conflict. `owned` as for create.
    */
-  update(resource: string, obj: KObject, pre?: Preconditions): KObject {
+  update(resource: string, obj: KObject, pre?: Preconditions, owned = false): KObject {
     const ns = obj.metadata.namespace ?? '';
     const name = obj.metadata.name ?? '';
     const cur = this.get(resource, ns, name);
@@ -113,7 +119,7 @@ export class Store {
     if (want !== undefined && want !== '' && want !== cur.metadata.resourceVersion) {
       throw new StoreError('Conflict', 'the object has been modified; please apply your changes to the latest version and try again');
     }
-    const stored = this.stamp(obj);
+    const stored = this.stamp(obj, owned);
     this.bucket(resource, ns).set(name, stored);
     this.emit(resource, ns, 'MODIFIED', stored, cur);
     return stored;
@@ -173,15 +179,15 @@ export class Store {
         handler({ rv: this.rv, resource, namespace: obj.metadata.namespace ?? '', type: 'ADDED', object: obj });
       }
     }
-    let list = this.watchers.get(resource);
-    if (!list) this.watchers.set(resource, (list = []));
-    list.push(entry);
+    // Copy on write: emit iterates the array it finds without copying it per event, and a watch
+    // started or stopped by a handler changes only the next event's array.
+    this.watchers.set(resource, [...(this.watchers.get(resource) ?? []), entry]);
     return {
       stop: () => {
         if (entry.stopped) return;
         entry.stopped = true;
         const l = this.watchers.get(resource);
-        if (l) l.splice(l.indexOf(entry), 1);
+        if (l) this.watchers.set(resource, l.filter((w) => w !== entry));
       },
     };
   }
@@ -242,8 +248,13 @@ export class Store {
     }
   }
 
-  private stamp(obj: KObject): KObject {
+  private stamp(obj: KObject, owned = false): KObject {
     this.rv++;
+    if (owned && !Object.isFrozen(obj) && !Object.isFrozen(obj.metadata)) {
+      // The same object the copy below makes (an existing resourceVersion keeps its place).
+      obj.metadata.resourceVersion = String(this.rv);
+      return deepFreeze(obj);
+    }
     const copy = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rv) } };
     return deepFreeze(copy);
   }
@@ -271,7 +282,8 @@ export class Store {
     for (const o of this.observers) o(e);
     const list = this.watchers.get(resource);
     if (!list) return;
-    for (const w of [...list]) {
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i];
       if (!w.stopped && (w.namespace === '' || w.namespace === namespace)) w.handler(e);
     }
   }

@@ -13,7 +13,7 @@ export function sameJson(a: unknown, b: unknown, skipKey = '', skipDepth = -1, d
   const bo = b !== null && typeof b === 'object';
   if (!ao || !bo) {
     if (ao !== bo) return false;
-    return (JSON.stringify(a) ?? 'null') === (JSON.stringify(b) ?? 'null');
+    return samePrimitiveJson(a, b);
   }
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
@@ -25,11 +25,36 @@ export function sameJson(a: unknown, b: unknown, skipKey = '', skipDepth = -1, d
   const x = a as Json;
   const y = b as Json;
   const skip = depth === skipDepth ? skipKey : undefined;
-  const kx = Object.keys(x).filter((k) => k !== skip && x[k] !== undefined && typeof x[k] !== 'function');
-  const ky = Object.keys(y).filter((k) => k !== skip && y[k] !== undefined && typeof y[k] !== 'function');
-  if (kx.length !== ky.length) return false;
-  for (let i = 0; i < kx.length; i++) {
-    if (kx[i] !== ky[i] || !sameJson(x[kx[i]], y[ky[i]], skipKey, skipDepth, depth + 1)) return false;
+  // The keys JSON.stringify writes (not skipped, not undefined, not functions), walked in step:
+  // two arrays of keys per object, not four (the filtered copies were most of this function's garbage).
+  const kx = Object.keys(x);
+  const ky = Object.keys(y);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < kx.length && !written(x, kx[i], skip)) i++;
+    while (j < ky.length && !written(y, ky[j], skip)) j++;
+    if (i === kx.length || j === ky.length) return i === kx.length && j === ky.length;
+    if (kx[i] !== ky[j] || !sameJson(x[kx[i]], y[ky[j]], skipKey, skipDepth, depth + 1)) return false;
+    i++;
+    j++;
   }
-  return true;
+}
+
+function written(o: Json, k: string, skip: string | undefined): boolean {
+  const v = o[k];
+  return k !== skip && v !== undefined && typeof v !== 'function';
+}
+
+/**
+ * JSON.stringify(a) === JSON.stringify(b) for two non-objects that are not ===, without the
+ * strings in the usual cases: distinct strings or booleans differ; distinct numbers are equal
+ * only when both print as `null` (NaN, Infinity).
+ */
+export function samePrimitiveJson(a: unknown, b: unknown): boolean {
+  const ta = typeof a;
+  const tb = typeof b;
+  if (ta === tb && (ta === 'string' || ta === 'boolean')) return false;
+  if (ta === 'number' && tb === 'number') return !Number.isFinite(a as number) && !Number.isFinite(b as number);
+  return (JSON.stringify(a) ?? 'null') === (JSON.stringify(b) ?? 'null');
 }

@@ -71,7 +71,14 @@ export function tooMany(field: string, actual: number, max: number): FieldError 
 
 /** Field path helpers: `child('spec', 'replicas')`, `index('containers', 0)`, `key('data', 'k')`. */
 export function child(base: string, ...names: string[]): string {
-  return [base, ...names].filter((s) => s !== '').join('.');
+  // The non-empty parts joined by '.', without the arrays a filter + join makes (validation
+  // builds a path for every field it looks at).
+  let s = base;
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i];
+    if (n !== '') s = s === '' ? n : `${s}.${n}`;
+  }
+  return s;
 }
 
 export function index(base: string, i: number): string {

@@ -73,7 +73,31 @@ export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
 
+/**
+ * Values each check found valid lately (label keys and values, names): the same few strings are
+ * checked on every create and update, and a regex test per string per write added up. Only a
+ * valid answer (no errors, a fresh empty array each time) is remembered; bounded by starting over.
+ */
+const VALID_ISQUALIFIEDNAME = new Set<string>();
+const VALID_ISVALIDLABELVALUE = new Set<string>();
+const VALID_ISDNS1123LABEL = new Set<string>();
+const VALID_MAX = 4096;
+
+function validOnce(valid: Set<string>, value: string, check: (v: string) => string[]): string[] {
+  if (valid.has(value)) return [];
+  const errs = check(value);
+  if (errs.length === 0) {
+    if (valid.size >= VALID_MAX) valid.clear();
+    valid.add(value);
+  }
+  return errs;
+}
+
 export function isQualifiedName(value: string): string[] {
+  return validOnce(VALID_ISQUALIFIEDNAME, value, checkIsQualifiedName);
+}
+
+function checkIsQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -98,6 +122,10 @@ export function isQualifiedName(value: string): string[] {
 }
 
 export function isValidLabelValue(value: string): string[] {
+  return validOnce(VALID_ISVALIDLABELVALUE, value, checkIsValidLabelValue);
+}
+
+function checkIsValidLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!LABEL_VALUE_RE.test(value)) errs.push(regexError(LABEL_VALUE_ERR, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
@@ -105,6 +133,10 @@ export function isValidLabelValue(value: string): string[] {
 }
 
 export function isDNS1123Label(value: string): string[] {
+  return validOnce(VALID_ISDNS1123LABEL, value, checkIsDNS1123Label);
+}
+
+function checkIsDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!DNS1123_LABEL_RE.test(value)) {
@@ -114,6 +146,7 @@ export function isDNS1123Label(value: string): string[] {
   return errs;
 }
 
+// Not remembered: mostly object names, unique (an event's, a pod's), so a memo would only churn.
 export function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 253) errs.push(maxLenError(253));

@@ -6,7 +6,7 @@ import type { ResourceType } from '../../api/registry';
 import { groupVersion } from '../../api/registry';
 import type { KList, KObject, WatchEvent } from '../../api/types';
 import { parseSelector, type Selector } from '../../api/labels';
-import { fieldsForObject, parseFieldSelector, validateFieldSelector, type FieldSelector } from '../../api/fields';
+import { fieldValue, parseFieldSelector, validateFieldSelector, type FieldRequirement, type FieldSelector } from '../../api/fields';
 import { StoreError } from '../../store/errors';
 import type { StoredEvent } from '../../store/store';
 import { watchByNode } from './watch-by-node';
@@ -32,6 +32,9 @@ export function getObject(ctx: ServerContext, t: ResourceType, namespace: string
 interface Filter {
   labels?: Selector;
   fields?: FieldSelector;
+  /** The field selector's terms, each matched on the one field it names. */
+  terms?: readonly FieldRequirement[];
+  apiVersion?: string;
 }
 
 function makeFilter(t: ResourceType, opts: ListOptions): Filter {
@@ -45,6 +48,8 @@ function makeFilter(t: ResourceType, opts: ListOptions): Filter {
     if (opts.fieldSelector) {
       // Refuse fields this kind cannot select on, as the apiserver's field label conversion does.
       f.fields = validateFieldSelector(t.kind, parseFieldSelector(opts.fieldSelector), groupVersion(t));
+      f.terms = f.fields.requirements();
+      f.apiVersion = groupVersion(t);
     }
   } catch (e) {
     throw badRequest((e as Error).message);
@@ -54,7 +59,15 @@ function makeFilter(t: ResourceType, opts: ListOptions): Filter {
 
 function matches(t: ResourceType, f: Filter, obj: KObject): boolean {
   if (f.labels && !f.labels.matches(obj.metadata.labels ?? {})) return false;
-  if (f.fields && !f.fields.matches(fieldsForObject(t.kind, obj, groupVersion(t)))) return false;
+  const terms = f.terms;
+  if (terms) {
+    // FieldSelector.matches over fieldsForObject, computing only the fields the terms name.
+    for (let i = 0; i < terms.length; i++) {
+      const r = terms[i];
+      const v = fieldValue(t.kind, obj, r.field, f.apiVersion);
+      if (r.operator === '=' ? v !== r.value : v === r.value) return false;
+    }
+  }
   return true;
 }
 

@@ -3,7 +3,7 @@
 // bumps, defaulting, admission, validation, optimistic concurrency, dry run.
 
 import type { ResourceType } from '../../api/registry';
-import { clone, type KObject } from '../../api/types';
+import { clone, dropUndefined, type KObject } from '../../api/types';
 import { invalidStatus } from '../../api/validation/field-error';
 import type { FieldError } from '../../api/strategy';
 import { StoreError } from '../../store/errors';
@@ -24,6 +24,8 @@ export interface WriteOptions {
   fieldValidation?: FieldValidation;
   /** Collects warnings for the response (`Warning:` headers upstream). */
   warnings?: string[];
+  /** The body is handed over by an in-process caller (ApiRequest.handOver): kept, not copied. */
+  handOver?: boolean;
 }
 
 /** Drops unknown fields, refusing them in Strict mode or warning about them in Warn mode. */
@@ -39,11 +41,12 @@ export function checkFields(t: ResourceType, obj: KObject, opts: WriteOptions, s
  * Checks that a body is an object of the endpoint's kind and namespace; returns a private copy,
  * or with `only`, a shallow copy whose listed top-level fields are private and the rest shared.
  */
-export function decodeBody(t: ResourceType, namespace: string | undefined, body: unknown, only?: ReadonlySet<string>): KObject {
+export function decodeBody(t: ResourceType, namespace: string | undefined, body: unknown, only?: ReadonlySet<string>, handOver = false): KObject {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw badRequest('the body of the request was in an unknown format');
   }
-  const obj = only ? partialCopy(body as KObject, only) : clone(body as KObject);
+  // A handed-over body becomes the private copy itself, normalised as clone() would leave it.
+  const obj = only ? partialCopy(body as KObject, only, handOver) : handOver ? dropUndefined(body as KObject) : clone(body as KObject);
   const gv = groupVersion(t);
   if (obj.apiVersion === undefined || obj.apiVersion === '') obj.apiVersion = gv;
   if (obj.kind === undefined || obj.kind === '') obj.kind = t.kind;
@@ -66,11 +69,11 @@ export function decodeBody(t: ResourceType, namespace: string | undefined, body:
   return obj;
 }
 
-function partialCopy(body: KObject, only: ReadonlySet<string>): KObject {
+function partialCopy(body: KObject, only: ReadonlySet<string>, handOver = false): KObject {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(body)) {
     const v = (body as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = only.has(k) ? clone(v) : v;
+    if (v !== undefined) out[k] = only.has(k) ? (handOver ? dropUndefined(v) : clone(v)) : v;
   }
   return out as KObject;
 }
@@ -86,7 +89,7 @@ function throwIfInvalid(t: ResourceType, name: string, errs: FieldError[] | unde
 
 /** POST to a collection. */
 export function createObject(ctx: ServerContext, t: ResourceType, namespace: string | undefined, body: unknown, opts: WriteOptions): KObject {
-  const obj = decodeBody(t, namespace, body);
+  const obj = decodeBody(t, namespace, body, undefined, opts.handOver === true);
   checkFields(t, obj, opts);
   const meta = obj.metadata;
   if ((meta.name === undefined || meta.name === '') && meta.generateName) meta.name = generateName(meta.generateName, ctx.random);
@@ -114,7 +117,8 @@ export function createObject(ctx: ServerContext, t: ResourceType, namespace: str
     return obj;
   }
   try {
-    return ctx.store.create(storeKey(t), obj);
+    // obj is this request's own decoded copy: the store keeps it rather than copying it.
+    return ctx.store.create(storeKey(t), obj, true);
   } catch (e) {
     if (e instanceof StoreError && e.code === 'AlreadyExists') throw alreadyExists(t.group, t.plural, name);
     throw e;
@@ -135,7 +139,8 @@ export function updateObject(
 ): KObject {
   // A /status write (a kubelet's, every few seconds per pod) copies only what it keeps.
   const statusOnly = opts.subresource === 'status' && !t.custom;
-  const obj = decodeBody(t, namespace, body, statusOnly ? STATUS_WRITE_KEYS : undefined);
+  // Only a status write takes a handed-over body (its status is what gets stored).
+  const obj = decodeBody(t, namespace, body, statusOnly ? STATUS_WRITE_KEYS : undefined, statusOnly && opts.handOver === true);
   const old = ctx.store.get(storeKey(t), namespace ?? '', name);
   // The non-status parts of a status write are the caller's (maybe frozen) objects: only reported,
   // never pruned, even when nothing is stored (the write then ends in 404 Not Found, not a throw).
@@ -211,6 +216,14 @@ function pendingFinalizers(o: KObject, isNamespace: boolean): number {
   return (o.metadata.finalizers ?? []).length + spec.length;
 }
 
+const isMetadata = (k: string) => k === 'metadata';
+const isResourceVersion = (k: string) => k === 'resourceVersion';
+
+/** jsonEqual of the two objects with metadata.resourceVersion left out (without copying either). */
+function sameButResourceVersion(next: KObject, old: KObject): boolean {
+  return jsonEqual(next, old, isMetadata) && jsonEqual(next.metadata ?? {}, old.metadata ?? {}, isResourceVersion);
+}
+
 /** Admission, validation and the store write shared by update and patch. */
 export function commitUpdate(ctx: ServerContext, t: ResourceType, next: KObject, old: KObject, opts: WriteOptions): KObject {
   const name = old.metadata.name ?? '';
@@ -225,13 +238,14 @@ export function commitUpdate(ctx: ServerContext, t: ResourceType, next: KObject,
   const isNamespace = t.group === '' && t.kind === 'Namespace';
   const finishing = next.metadata.deletionTimestamp !== undefined && pendingFinalizers(next, isNamespace) === 0 && (pendingFinalizers(old, isNamespace) > 0 || isNamespace);
   if (opts.dryRun) return next;
-  if (jsonEqual({ ...next, metadata: { ...next.metadata, resourceVersion: undefined } }, { ...old, metadata: { ...old.metadata, resourceVersion: undefined } })) {
+  if (sameButResourceVersion(next, old)) {
     // A no-op write keeps the resourceVersion, as etcd3's GuaranteedUpdate does.
     if (finishing) return ctx.store.delete(storeKey(t), ns, name);
     return old;
   }
   try {
-    const stored = ctx.store.update(storeKey(t), next);
+    // next is this request's own object (prepareUpdate's copy): stored as is.
+    const stored = ctx.store.update(storeKey(t), next, undefined, true);
     if (finishing) return ctx.store.delete(storeKey(t), ns, name);
     return stored;
   } catch (e) {

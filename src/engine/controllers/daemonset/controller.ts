@@ -14,7 +14,11 @@ import { REVISION_HASH_LABEL, computeHash, daemonSetRevision } from './revision'
 const SOURCE = { component: 'daemonset-controller' };
 
 function controllerOf(o: KObject): { kind: string; name: string; uid: string } | undefined {
-  return o.metadata.ownerReferences?.find((r) => r.controller);
+  // A loop rather than find(): every pod event of the cluster comes through here.
+  const refs = o.metadata.ownerReferences;
+  if (!refs) return undefined;
+  for (let i = 0; i < refs.length; i++) if (refs[i].controller) return refs[i];
+  return undefined;
 }
 
 export class DaemonSetController implements Component {

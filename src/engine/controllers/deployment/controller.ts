@@ -40,7 +40,7 @@ export class DeploymentController implements Component {
   /** Deployment uid -> owned RS keys; namespace -> orphan RS keys. */
   private readonly rsByOwner = new Map<string, Set<string>>();
   private readonly orphanRS = new Map<string, Set<string>>();
-  private readonly pods = new PodIndex();
+  private readonly pods = new PodIndex({ ownerKind: 'ReplicaSet', orphans: false });
   private readonly selectors = new Map<string, Selector>();
   private readonly dByNamespace = new Map<string, Set<string>>();
   private readonly queue: WorkQueue;

@@ -24,27 +24,27 @@ function errText(e: unknown): string {
 /** Whether a pod update can change any Endpoints (labels, IP, readiness, deletion, node, ports). */
 export function podChangeMatters(old: EndpointPodView, cur: EndpointPodView): boolean {
   if (old.metadata.resourceVersion === cur.metadata.resourceVersion) return false;
-  // Compared without serialising: every pod status write reaches both endpoint controllers.
-  return !sameJson(endpointView(old), endpointView(cur));
+  // The parts Endpoints and EndpointSlices are built from, compared one by one without
+  // serialising or collecting them: every pod status write reaches both endpoint controllers.
+  const os = old.status;
+  const cs = cur.status;
+  return !(
+    sameJson(old.metadata.labels ?? {}, cur.metadata.labels ?? {}) &&
+    sameJson(old.metadata.deletionTimestamp ?? '', cur.metadata.deletionTimestamp ?? '') &&
+    sameJson(os?.podIP ?? '', cs?.podIP ?? '') &&
+    sameJson(os?.podIPs ?? [], cs?.podIPs ?? []) &&
+    sameJson(os?.phase ?? '', cs?.phase ?? '') &&
+    sameJson(readyCondition(os?.conditions), readyCondition(cs?.conditions)) &&
+    sameJson(old.spec?.nodeName ?? '', cur.spec?.nodeName ?? '') &&
+    sameJson(old.spec?.hostname ?? '', cur.spec?.hostname ?? '') &&
+    sameJson(old.spec?.subdomain ?? '', cur.spec?.subdomain ?? '')
+  );
 }
 
-/** The parts of a pod that Endpoints and EndpointSlices are built from. */
-function endpointView(p: EndpointPodView): unknown[] {
-  return [
-    p.metadata.labels ?? {},
-    p.metadata.deletionTimestamp ?? '',
-    p.status?.podIP ?? '',
-    p.status?.podIPs ?? [],
-    p.status?.phase ?? '',
-    p.status?.conditions?.find(isReadyCondition) ?? null,
-    p.spec?.nodeName ?? '',
-    p.spec?.hostname ?? '',
-    p.spec?.subdomain ?? '',
-  ];
-}
-
-function isReadyCondition(c: { type: string }): boolean {
-  return c.type === 'Ready';
+function readyCondition<C extends { type: string }>(conds: readonly C[] | undefined): C | null {
+  if (!conds) return null;
+  for (let i = 0; i < conds.length; i++) if (conds[i].type === 'Ready') return conds[i];
+  return null;
 }
 
 export class EndpointsController implements Component {
@@ -54,7 +54,7 @@ export class EndpointsController implements Component {
   private readonly svcInformer: Informer;
   private readonly podInformer: Informer;
   private readonly epInformer: Informer;
-  private readonly index = new ServicePodIndex();
+  private readonly index: ServicePodIndex;
   private readonly triggers = new TriggerTimeTracker();
   private readonly queue: WorkQueue;
   /** The last sync failure (retried with back-off); for tests and debugging. */
@@ -66,6 +66,7 @@ export class EndpointsController implements Component {
     this.epType = deps.type('', 'Endpoints');
     this.svcInformer = deps.informers.informerFor(this.svcType);
     this.podInformer = deps.informers.informerFor(this.podType);
+    this.index = new ServicePodIndex((k) => this.podInformer.get(k));
     this.epInformer = deps.informers.informerFor(this.epType);
     this.queue = new WorkQueue(
       deps.clock,
@@ -86,10 +87,10 @@ export class EndpointsController implements Component {
         this.enqueueFor(p);
       },
       update: (old, p) => {
-        this.index.upsertPod(p);
+        this.index.upsertPod(p, old);
         if (!podChangeMatters(old as EndpointPodView, p as EndpointPodView)) return;
         this.enqueueFor(p);
-        if (JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(p.metadata.labels ?? {})) this.enqueueFor(old);
+        if (!sameJson(old.metadata.labels ?? {}, p.metadata.labels ?? {})) this.enqueueFor(old);
       },
       delete: (p) => {
         this.index.removePod(p);

@@ -19,28 +19,30 @@ function pairKey(ns: string, k: string, v: string): string {
 }
 
 export class ServicePodIndex {
-  private readonly pods = new Map<string, EndpointPodView>();
   private readonly podsByPair = new Map<string, Set<string>>();
   private readonly selectors = new Map<string, { ns: string; sel: Record<string, string> }>();
   private readonly servicesByPair = new Map<string, Set<string>>();
+  /** How many Services with a selector each namespace has (a pod elsewhere needs no lookup). */
+  private readonly selectingIn = new Map<string, number>();
 
-  /** Records a pod's current state (replacing its previous one). */
-  upsertPod(pod: KObject): void {
-    const key = keyOf(pod);
-    const old = this.pods.get(key);
-    this.pods.set(key, pod as EndpointPodView);
+  /**
+   * `pod` reads a pod by key from the informer feeding this index (its cache holds the very
+   * objects the handlers get): the index keeps only label pairs -> keys, not a second copy of
+   * every pod to update on every status write.
+   */
+  constructor(private readonly pod: (key: string) => KObject | undefined) {}
+
+  /** Records a pod's current state; `old` is the state the informer replaced (none for an add). */
+  upsertPod(pod: KObject, old?: KObject): void {
     // Most updates are status changes: the label index stays as it is.
     if (old && sameLabels(old.metadata.labels, pod.metadata.labels)) return;
+    const key = keyOf(pod);
     if (old) this.unindex(this.podsByPair, old.metadata.namespace ?? '', old.metadata.labels, key);
     this.index(this.podsByPair, pod.metadata.namespace ?? '', pod.metadata.labels, key);
   }
 
   removePod(pod: KObject): void {
-    const key = keyOf(pod);
-    const old = this.pods.get(key);
-    if (!old) return;
-    this.unindex(this.podsByPair, old.metadata.namespace ?? '', old.metadata.labels, key);
-    this.pods.delete(key);
+    this.unindex(this.podsByPair, pod.metadata.namespace ?? '', pod.metadata.labels, keyOf(pod));
   }
 
   /** Records a Service's selector (selector-less Services select nothing). */
@@ -52,6 +54,7 @@ export class ServicePodIndex {
     const ns = svc.metadata.namespace ?? '';
     this.selectors.set(key, { ns, sel });
     this.index(this.servicesByPair, ns, sel, key);
+    this.selectingIn.set(ns, (this.selectingIn.get(ns) ?? 0) + 1);
   }
 
   removeService(key: string): void {
@@ -59,10 +62,15 @@ export class ServicePodIndex {
     if (!old) return;
     this.unindex(this.servicesByPair, old.ns, old.sel, key);
     this.selectors.delete(key);
+    const n = (this.selectingIn.get(old.ns) ?? 1) - 1;
+    if (n > 0) this.selectingIn.set(old.ns, n);
+    else this.selectingIn.delete(old.ns);
   }
 
   /** Keys of the Services whose selector matches these labels in `ns`. */
   servicesFor(ns: string, labels: Record<string, string> | undefined): string[] {
+    // No Service selects in this namespace: nothing to look up (no pair keys to build).
+    if (!this.selectingIn.has(ns)) return [];
     const out = new Set<string>();
     for (const k in labels ?? {}) {
       for (const svcKey of this.servicesByPair.get(pairKey(ns, k, labels![k])) ?? []) {
@@ -91,7 +99,7 @@ export class ServicePodIndex {
     if (!smallest) return [];
     const out: EndpointPodView[] = [];
     for (const key of smallest) {
-      const p = this.pods.get(key);
+      const p = this.pod(key) as EndpointPodView | undefined;
       // With one pair the index bucket is the exact answer.
       if (p && (pairs === 1 || selectorMatches(sel, p.metadata.labels))) out.push(p);
     }

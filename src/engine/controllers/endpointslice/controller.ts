@@ -10,6 +10,7 @@ import { Informer, keyOf, splitKey } from '../../client/informer';
 import { WorkQueue } from '../../client/workqueue';
 import type { Component, ComponentDeps, ComponentFactory } from '../deps';
 import { podChangeMatters } from '../endpoints/controller';
+import { sameJson } from '../../util/same-json';
 import { serviceSelector, type EndpointPodView, type ServiceView } from '../endpoints/pods';
 import { ServicePodIndex } from '../endpoints/service-index';
 import { TriggerTimeTracker } from '../endpoints/trigger-time';
@@ -30,7 +31,7 @@ export class EndpointSliceController implements Component {
   private readonly svcInformer: Informer;
   private readonly podInformer: Informer;
   private readonly sliceInformer: Informer;
-  private readonly index = new ServicePodIndex();
+  private readonly index: ServicePodIndex;
   private readonly triggers = new TriggerTimeTracker();
   /** service key -> keys of the slices this controller manages for it. */
   private readonly slicesByService = new Map<string, Set<string>>();
@@ -51,6 +52,7 @@ export class EndpointSliceController implements Component {
     this.sliceType = deps.type('discovery.k8s.io', 'EndpointSlice');
     this.svcInformer = deps.informers.informerFor(this.svcType);
     this.podInformer = deps.informers.informerFor(this.podType);
+    this.index = new ServicePodIndex((k) => this.podInformer.get(k));
     this.sliceInformer = deps.informers.informerFor(this.sliceType);
     this.queue = new WorkQueue(
       deps.clock,
@@ -71,10 +73,10 @@ export class EndpointSliceController implements Component {
         this.enqueueFor(p);
       },
       update: (old, p) => {
-        this.index.upsertPod(p);
+        this.index.upsertPod(p, old);
         if (!podChangeMatters(old as EndpointPodView, p as EndpointPodView)) return;
         this.enqueueFor(p);
-        if (JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(p.metadata.labels ?? {})) this.enqueueFor(old);
+        if (!sameJson(old.metadata.labels ?? {}, p.metadata.labels ?? {})) this.enqueueFor(old);
       },
       delete: (p) => {
         this.index.removePod(p);

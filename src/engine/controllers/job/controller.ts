@@ -32,7 +32,7 @@ export class JobController implements Component {
   private readonly podType: ResourceType;
   private readonly jobInformer: Informer;
   private readonly podInformer: Informer;
-  private readonly pods = new PodIndex();
+  private readonly pods = new PodIndex({ ownerKind: 'Job', orphans: false });
   private readonly queue: WorkQueue;
   /** uids of pods whose finalizer this controller removed and the watch has not shown yet. */
   private readonly released = new Set<string>();

@@ -15,7 +15,9 @@ export class PodsByNode {
     pods.addHandlers({
       add: (p) => this.put(p),
       update: (o, n) => {
-        if (podNodeName(o) !== podNodeName(n)) this.drop(o);
+        // Same node: the pod's key is already in that node's set (most updates are status writes).
+        if (podNodeName(o) === podNodeName(n)) return;
+        this.drop(o);
         this.put(n);
       },
       delete: (p) => this.drop(p),

@@ -60,7 +60,14 @@ export class TaintEvictionController implements Component {
     };
     this.nodes.addHandlers({ add: (n) => nodeChanged(undefined, n), update: nodeChanged });
     const podChanged = (p: KObject) => {
-      if (podNodeName(p) || this.scheduled.has(keyOf(p))) this.queue.add(keyOf(p));
+      const key = keyOf(p);
+      const scheduled = this.scheduled.has(key);
+      if (!podNodeName(p) && !scheduled) return;
+      // A pod with no deletion scheduled, on a node without NoExecute taints (or no node): its
+      // sync would find nothing to do (plan "keep", nothing to cancel), so it is not queued. A
+      // taint added later re-queues the node's pods (nodeChanged).
+      if (!scheduled && !hasNoExecute(this.nodes.get(podNodeName(p)))) return;
+      this.queue.add(key);
     };
     this.pods.addHandlers({ add: podChanged, update: (_o, n) => podChanged(n), delete: (p) => this.cancel(keyOf(p), false) });
   }
@@ -127,3 +134,9 @@ export class TaintEvictionController implements Component {
 
 /** The taint eviction controller as a cluster component. */
 export const taintEvictionControllerFactory: ComponentFactory = (deps) => new TaintEvictionController(deps);
+
+function hasNoExecute(node: KObject | undefined): boolean {
+  if (!node) return false;
+  for (const t of nodeTaints(node)) if (t.effect === 'NoExecute') return true;
+  return false;
+}

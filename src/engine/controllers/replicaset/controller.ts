@@ -10,6 +10,7 @@ import { Informer, keyOf } from '../../client/informer';
 import { WorkQueue } from '../../client/workqueue';
 import type { Component, ComponentDeps, ComponentFactory } from '../deps';
 import { Expectations } from '../expectations';
+import { sameJson } from '../../util/same-json';
 import { adoptPatch, claimDecision, releasePatch } from './claim';
 import { PodIndex } from './pod-index';
 import { controllerOf, isPodActive, objectKey, specReplicas, type PodView, type ReplicaSetView } from './pods';
@@ -37,7 +38,7 @@ export class ReplicaSetController implements Component {
   private readonly podType: ResourceType;
   private readonly rsInformer: Informer;
   private readonly podInformer: Informer;
-  private readonly pods = new PodIndex();
+  private readonly pods = new PodIndex({ ownerKind: 'ReplicaSet' });
   /** rs key -> parsed selector (rebuilt when the RS changes). */
   private readonly selectors = new Map<string, Selector>();
   /** namespace -> rs keys, to find the ReplicaSets that may adopt an orphan. */
@@ -149,7 +150,8 @@ export class ReplicaSetController implements Component {
   private updatePod(old: PodView, cur: PodView): void {
     this.pods.upsert(cur, old);
     if (cur.metadata.resourceVersion === old.metadata.resourceVersion) return;
-    const labelChanged = JSON.stringify(cur.metadata.labels ?? {}) !== JSON.stringify(old.metadata.labels ?? {});
+    // sameJson: JSON.stringify equality without the strings (every pod event reaches this).
+    const labelChanged = !sameJson(cur.metadata.labels ?? {}, old.metadata.labels ?? {});
     if (cur.metadata.deletionTimestamp) {
       // Replace a terminating pod at once rather than when the kubelet finally removes it.
       this.deletePod(cur, false);
@@ -159,7 +161,7 @@ export class ReplicaSetController implements Component {
     const ns = cur.metadata.namespace ?? '';
     const curRef = controllerOf(cur);
     const oldRef = controllerOf(old);
-    const refChanged = JSON.stringify(curRef ?? null) !== JSON.stringify(oldRef ?? null);
+    const refChanged = !sameJson(curRef ?? null, oldRef ?? null);
     if (refChanged && oldRef) {
       const rs = this.resolve(ns, oldRef);
       if (rs) this.queue.add(keyOf(rs));
@@ -297,7 +299,8 @@ export class ReplicaSetController implements Component {
     const pod = podFromTemplate(rs);
     try {
       if (!pod.metadata.labels) throw new Error('unable to create pods, no labels');
-      const created = this.deps.client.create(this.podType, pod);
+      // podFromTemplate builds a fresh pod (template parts copied): handed over, not copied again.
+      const created = this.deps.client.create(this.podType, pod, true);
       this.deps.events.record(SOURCE, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
     } catch (e) {
       this.deps.events.record(SOURCE, rs, 'Warning', 'FailedCreate', `Error creating: ${errText(e)}`);

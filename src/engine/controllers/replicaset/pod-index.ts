@@ -6,12 +6,37 @@ import type { KObject } from '../../api/types';
 import { keyOf } from '../../client/informer';
 import { controllerOf, type PodView } from './pods';
 
+/**
+ * Which pods an index keeps: those whose controller is of `ownerKind` (any kind when omitted),
+ * plus orphans unless `orphans` is false. A Job controller reads only its Jobs' pods: indexing
+ * the 10,000 pods of a Deployment cost it a map update on every pod event for nothing.
+ */
+export interface PodIndexScope {
+  ownerKind?: string;
+  orphans?: boolean;
+}
+
 export class PodIndex {
   private readonly byOwner = new Map<string, Map<string, PodView>>();
   private readonly orphans = new Map<string, Map<string, PodView>>();
 
+  constructor(private readonly scope: PodIndexScope = {}) {}
+
+  /** Whether this index keeps the pod (see PodIndexScope). */
+  private keeps(pod: KObject): boolean {
+    const ref = controllerOf(pod);
+    if (!ref) return this.scope.orphans !== false;
+    return this.scope.ownerKind === undefined || ref.kind === this.scope.ownerKind;
+  }
+
   /** Records a pod's current state (`old` is its previous state, if any). */
   upsert(pod: KObject, old: KObject | undefined): void {
+    if (!this.keeps(pod)) {
+      if (old) this.remove(old);
+      return;
+    }
+    // A pod entering the scope is new here, as a pod first seen is.
+    if (old && !this.keeps(old)) old = undefined;
     const key = keyOf(pod);
     const ref = controllerOf(pod);
     if (old) {
@@ -31,6 +56,7 @@ export class PodIndex {
   }
 
   remove(pod: KObject): void {
+    if (!this.keeps(pod)) return;
     const key = keyOf(pod);
     const ref = controllerOf(pod);
     const m = ref ? this.byOwner.get(ref.uid) : this.orphans.get(pod.metadata.namespace ?? '');

@@ -32,7 +32,7 @@ export class StatefulSetController implements Component {
   private readonly setInformer: Informer;
   private readonly podInformer: Informer;
   private readonly crInformer: Informer;
-  private readonly pods = new PodIndex();
+  private readonly pods = new PodIndex({ ownerKind: 'StatefulSet', orphans: false });
   /** owner uid -> its ControllerRevisions by name. */
   private readonly revisions = new Map<string, Map<string, KObject>>();
   private readonly queue: WorkQueue;

@@ -46,11 +46,19 @@ function streamSource(s: ShellStream): Source {
   return { peek, take: () => (peek(), (loaded = false), buf) };
 }
 
+/** The image's programs as a set, one per catalog row (read only: shared by its containers). */
+const programSets = new WeakMap<ImageDef, ReadonlySet<string>>();
+function programsOf(image: ImageDef): ReadonlySet<string> {
+  let set = programSets.get(image);
+  if (!set) programSets.set(image, (set = new Set(image.programs)));
+  return set;
+}
+
 /** Starts a container from a catalog row; see the file comment for what it models. */
 export function startContainer(image: ImageDef, tag: TagInfo, spec: FullSpec): SimProcess {
   const env = { ...(image.env ?? {}), ...spec.env };
   const files = new Map(Object.entries(spec.files));
-  const programs = new Set(image.programs);
+  const programs = programsOf(image);
   const shellCtx = (sinceStartMs: number): ShellContext =>
     newContext({ env, files, hostname: spec.hostname, flavor: image.shell ?? 'ash', programs, cwd: spec.workingDir ?? image.workingDir, startedAtMs: spec.startedAtMs, sinceStartMs, net: spec.net });
 

@@ -21,8 +21,14 @@ const KNOWN_REGISTRIES = new Set(['registry.k8s.io', 'k8s.gcr.io', 'gcr.io', 'qu
 
 /** Deterministic digest of an image: sha256 of `repository:tag` of its canonical repository. */
 export function imageDigest(repository: string, tag: string): string {
-  return `sha256:${sha256Hex(`${repository}:${tag}`)}`;
+  const input = `${repository}:${tag}`;
+  let d = digests.get(input);
+  if (d === undefined) digests.set(input, (d = `sha256:${sha256Hex(input)}`));
+  return d;
 }
+
+/** Digests by `repository:tag`: a pure function of a small table, asked for on every pull and status. */
+const digests = new Map<string, string>();
 
 /** Builds the catalog over a table (the default table when omitted). */
 export function createImageCatalog(table: ImageDef[] = IMAGES): ImageCatalog {

@@ -83,6 +83,14 @@ function entrypointLines(version: string): string[] {
   return lines;
 }
 
+/** The entrypoint's lines with their newlines, per version: the same strings for every pod. */
+const entrypointCache = new Map<string, string[]>();
+function entrypointTexts(version: string): string[] {
+  let texts = entrypointCache.get(version);
+  if (!texts) entrypointCache.set(version, (texts = entrypointLines(version).map((l) => l + '\n')));
+  return texts;
+}
+
 /** `nginx -g 'daemon off;'` (and the image's entrypoint in front of it). */
 export const nginxProgram: Program = ({ spec, tag, viaEntrypoint }) => {
   const v = tag.version;
@@ -92,7 +100,7 @@ export const nginxProgram: Program = ({ spec, tag, viaEntrypoint }) => {
   const readyAt = 300;
   if (modern) {
     if (viaEntrypoint) {
-      for (const l of entrypointLines(v)) events.push({ at: 100, kind: 'stdout', text: l + '\n' });
+      for (const text of entrypointTexts(v)) events.push({ at: 100, kind: 'stdout', text });
     }
     const t = slashTime(start + readyAt);
     const gcc = tag.alpine ? 'built by gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309)' : minor(v) >= 23 ? 'built by gcc 12.2.0 (Debian 12.2.0-14) ' : 'built by gcc 10.2.1 20210110 (Debian 10.2.1-6) ';
