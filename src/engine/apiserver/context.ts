@@ -42,6 +42,9 @@ export interface ServerContext {
   agents?: NodeAgents;
 }
 
+/** What the read side (get, list, watch, Tables) needs: no strategies, admission or kubelets. */
+export type ReadContext = Pick<ServerContext, 'clock' | 'store' | 'registry' | 'printerFor'>;
+
 /** The store's key for a resource type: `apps/deployments`, `/pods`. */
 export function storeKey(t: Pick<ResourceType, 'group' | 'plural'>): string {
   return `${t.group}/${t.plural}`;
