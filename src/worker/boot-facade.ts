@@ -56,8 +56,11 @@ export class BootFacade implements P.PlaygroundApi {
       }
       this.lockHeld = true;
     }
-    // What is saved decides (the full engine is given what was read, not made to read it again).
-    // Once the full engine exists (a call that needed it came before a retried boot), it boots.
+    // A link or a save is the full engine's: its import starts while the save is read. What is
+    // saved decides (the full engine is given what was read, not made to read it again). Once the
+    // full engine exists (a call that needed it came before a retried boot), it boots.
+    // (A failed import is reported by the boot below, which awaits the same promise.)
+    if (opts.link !== undefined || (!opts.fresh && (await this.storage.hasSaved()))) this.full().catch(() => {});
     const loaded = opts.link === undefined && !opts.fresh ? await this.storage.load() : undefined;
     if (!this.loading && opts.link === undefined && (opts.fresh || (loaded?.ok && !loaded.scenario))) {
       this.startFirst(opts, onFeed, freshSnapshot(opts.now));

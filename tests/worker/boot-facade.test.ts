@@ -62,6 +62,7 @@ describe('BootFacade', () => {
     expect(first.out).toMatch(/^NAME +STATUS +ROLES +AGE +VERSION\nkubeplay-control-plane +Ready +control-plane +5m +v1\.32\.4\n/);
     expect(await api.history()).toEqual(['kubectl get nodes', 'kubectl get pods -A -o wide']);
     expect((await saved(kv)).scenario).toBeUndefined();
+    expect(await new Persistence({ kv, schedule: () => () => {}, clock: () => 0 }).hasSaved()).toBe(false);
 
     // Idle time: the full engine loads, takes over the feed (a reset) and the lines typed so far.
     const before = batches.length;
@@ -114,6 +115,7 @@ describe('BootFacade', () => {
     await run(a.api, 'kubectl create deployment web --image=nginx:1.27');
     await a.api.flush();
     a.api.dispose();
+    expect(await new Persistence({ kv, schedule: () => () => {}, clock: () => 0 }).hasSaved()).toBe(true);
     const b = facade(kv);
     expect(await b.api.boot({ now: NOW + 60_000 }, () => {})).toEqual({ ok: true, source: 'saved' });
     expect((await run(b.api, 'kubectl get deploy -o name')).out).toBe('deployment.apps/web\n');

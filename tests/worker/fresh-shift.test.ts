@@ -5,6 +5,8 @@ import { createCluster, type Cluster } from '../../src/engine/cluster';
 import { snapshotCluster, type ClusterSnapshot } from '../../src/engine/snapshot';
 import { Session } from '../../src/headless/session';
 import { shiftSnapshot } from '../../src/worker/fresh/shift';
+import { freshSnapshot } from '../../src/worker/fresh/cluster';
+import { DEFAULT_NODES, FRESH_SEED, freshStartTime } from '../../src/worker/fresh/constants';
 
 const T1 = Date.UTC(2025, 0, 1, 0, 0, 0);
 const LATER = [
@@ -47,6 +49,12 @@ describe('shiftSnapshot', () => {
     expect(a.objects.some((o) => (o.object.spec as { taints?: { timeAdded?: string }[] } | undefined)?.taints?.some((t) => t.timeAdded))).toBe(true);
     const base = JSON.stringify(a);
     for (const t2 of LATER.slice(0, 2)) expect(JSON.stringify(shiftSnapshot(JSON.parse(base), t2 - T1))).toBe(JSON.stringify(await active(t2)));
+  });
+
+  it('the build-time snapshot moved to now is the fresh cluster the full engine builds then', () => {
+    const now = Date.UTC(2027, 4, 6, 7, 8, 9) + 987;
+    const built = createCluster({ seed: FRESH_SEED, nodes: DEFAULT_NODES, startTime: freshStartTime(now) });
+    expect(JSON.stringify(freshSnapshot(now))).toBe(JSON.stringify(snap(built)));
   });
 
   it('refuses a shift that is not whole seconds, and a cluster whose names hold times', async () => {
