@@ -3,6 +3,7 @@
 // else (other commands, saved clusters) is the full engine's from the start.
 import { afterEach, describe, expect, it } from 'vitest';
 import { BootFacade } from '../../src/worker/boot-facade';
+import { plainGet } from '../../src/worker/first/get-line';
 import { PlaygroundHost } from '../../src/worker/host';
 import { FRESH_SEED } from '../../src/worker/fresh/constants';
 import { memoryKV, Persistence, type KV } from '../../src/worker/persistence/index';
@@ -103,6 +104,16 @@ describe('BootFacade', () => {
   });
 
   it('leaves watches, help, pipes and files to the full engine', async () => {
+    for (const line of ['kubectl get nodes', 'kubectl get pods -A -o wide', '  kubectl get deploy,svc -n kube-system --show-labels', 'kubectl get po -l k8s-app=kube-dns -o name']) {
+      expect(plainGet(line), line).toBeDefined();
+    }
+    for (const line of [
+      'kubectl get pods -w', 'kubectl get pods --watch-only', 'kubectl get -h', 'kubectl get nodes --help', 'kubectl get -f web.yaml',
+      'kubectl get nodes | wc -l', 'kubectl get nodes > out.txt', "kubectl get pods -o 'jsonpath={.items}'", 'kubectl get --raw /api',
+      'kubectl get nodes --kubeconfig=other', 'kubectl describe nodes', 'get nodes', 'kubectl get nodes --bogus', '',
+    ]) {
+      expect(plainGet(line), line).toBeUndefined();
+    }
     const { api } = facade();
     await api.boot({ now: NOW }, () => {});
     expect((await run(api, 'kubectl get nodes -o name | wc -l')).out.trim()).toBe('4');
