@@ -27,6 +27,7 @@ import type { ShellWorld, Unstamped } from './shell/world';
 import { capturedKubectl } from './shell/capture';
 import { acquireClusterLock, type LockManagerLike } from './lock';
 import { DEFAULT_NODES, FRESH_SEED, freshStartTime } from './fresh/constants';
+import { freshSnapshot } from './fresh/cluster';
 
 export { LOCK_NAME, type LockManagerLike } from './lock';
 export { DEFAULT_NODES } from './fresh/constants';
@@ -143,7 +144,10 @@ export class PlaygroundHost implements P.PlaygroundApi {
     const s: Scenario = { v: SCENARIO_VERSION, seed: FRESH_SEED, startTime: start, nodes: DEFAULT_NODES, files: {}, journal: [], now: start, ...(lesson ? { lesson } : {}) };
     if (carried?.layout) this.layoutData = { ...carried.layout };
     if (carried) this.historyLines = [...this.historyLines, ...carried.commands.map((c) => c.line)];
-    this.adopt(s, this.historyLines, this.layoutData, undefined, false);
+    // Restored from the build-time snapshot at that second (what the first phase showed), not built
+    // and warmed up again; the journal's first entry is then a restart, so a replay (fresh cluster,
+    // same seed and second, snapshot and restore) reaches the same cluster.
+    this.adopt(s, this.historyLines, this.layoutData, undefined, true, freshSnapshot(start));
     for (const c of carried?.commands ?? []) this.record({ op: 'command', tab: c.tab, line: c.line });
     await this.storage.startNew(this.currentScenario());
     this.storage.attach(persistedSource(this.cluster), 'all');

@@ -75,7 +75,9 @@ describe('BootFacade', () => {
     await api.flush();
     const s = await saved(kv);
     expect(s.scenario).toMatchObject({ seed: FRESH_SEED, startTime: Math.floor(NOW / 1000) * 1000, nodes: 3 });
-    expect(s.scenario!.journal.slice(0, 2)).toMatchObject([
+    // Restored from the snapshot: a restart at the start instant, which a replay repeats.
+    expect(s.scenario!.journal.slice(0, 3)).toMatchObject([
+      { op: 'restart', t: Math.floor(NOW / 1000) * 1000 },
       { op: 'command', tab: 't', line: 'kubectl get nodes' },
       { op: 'command', tab: 't', line: 'kubectl get pods -A -o wide' },
     ]);
@@ -92,6 +94,21 @@ describe('BootFacade', () => {
     const lesson = batches.find((b) => b.lesson)?.lesson;
     expect(lesson).toMatchObject({ current: 0 });
     expect(lesson!.steps.length).toBeGreaterThan(1);
+  });
+
+  it('makes links that replay to the same cluster', async () => {
+    const { api, time } = facade();
+    await api.boot({ now: NOW }, () => {});
+    await run(api, 'kubectl get nodes');
+    await run(api, 'kubectl create deployment web --image=nginx:1.27 --replicas=2');
+    await time.advance(30_000);
+    const pods = (await run(api, 'kubectl get pods -A -o wide')).out;
+    expect(pods).toMatch(/web-\w+-\w+ +1\/1 +Running/);
+    const link = await api.shareLink();
+    if (!link.ok) throw new Error(link.message);
+    const b = facade();
+    expect(await b.api.boot({ now: NOW + 999_000, link: link.payload }, () => {})).toEqual({ ok: true, source: 'link' });
+    expect((await run(b.api, 'kubectl get pods -A -o wide')).out).toBe(pods);
   });
 
   it('runs any other command, and a get the read-only server refuses, on the full engine', async () => {
