@@ -3,13 +3,14 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { offlinePlugins } from './scripts/vite-offline.ts';
+import { freshClusterPlugin } from './scripts/vite-fresh-cluster.ts';
 import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   base: './',
   publicDir: 'static',
-  plugins: [svelte(), ...offlinePlugins()],
-  worker: { format: 'es' },
+  plugins: [svelte(), freshClusterPlugin(), ...offlinePlugins()],
+  worker: { format: 'es', plugins: () => [freshClusterPlugin()] },
   // Pre-bundle every browser dependency up front, the lazily imported Monaco ones and what the YAML
   // worker imports too: otherwise the dev server discovers them on first use and reloads the page,
   // and serves CommonJS files (vscode-languageserver-types) to the worker as they are.

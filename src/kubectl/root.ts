@@ -1,15 +1,13 @@
 // The kubectl command tree and its entry point: parses argv, prints help, runs the command and
-// renders errors exactly as kubectl's checkErr and cobra do. `runKubectl` is what the terminal,
-// the headless runner and the tests call.
+// renders errors exactly as kubectl's checkErr and cobra do (run.ts). `runKubectl` is what the
+// terminal, the headless runner and the tests call.
 
-import type { CommandDef, Invocation } from './cli/command';
-import type { FlagSpec } from './cli/flags';
-import { commandHelp, optionsHelp, rootHelp } from './cli/help';
-import { UsageError, parseArgs } from './cli/parse';
+import type { CommandDef } from './cli/command';
+import { GLOBAL_FLAGS } from './cli/global-flags';
+import { optionsHelp } from './cli/help';
 import type { KubectlEnv } from './env';
-import { CmdError, renderError } from './errors';
-import { NoResourceTypeError } from './discovery';
-import { PartialOutputError } from './printers/output';
+import { CmdError } from './errors';
+import { runCommandLine } from './run';
 import { applyCommand } from './commands/apply-command';
 import { annotateCommand, labelCommand } from './commands/label-annotate-command';
 import { authCommand, configCommand } from './commands/config';
@@ -32,25 +30,7 @@ import { execCommand } from './commands/exec-command';
 import { portForwardCommand } from './commands/port-forward-command';
 import { topCommand } from './commands/top-command';
 
-/** Flags every command accepts (kubectl's persistent flags). */
-export const GLOBAL_FLAGS: FlagSpec[] = [
-  { name: 'namespace', short: 'n', type: 'string', default: '', usage: 'If present, the namespace scope for this CLI request' },
-  { name: 'context', type: 'string', default: '', usage: 'The name of the kubeconfig context to use' },
-  { name: 'cluster', type: 'string', default: '', usage: 'The name of the kubeconfig cluster to use' },
-  { name: 'user', type: 'string', default: '', usage: 'The name of the kubeconfig user to use' },
-  { name: 'kubeconfig', type: 'string', default: '', usage: 'Path to the kubeconfig file to use for CLI requests.' },
-  { name: 'server', short: 's', type: 'string', default: '', usage: 'The address and port of the Kubernetes API server' },
-  { name: 'request-timeout', type: 'string', default: '0', usage: "The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests." },
-  { name: 'v', short: 'v', type: 'string', default: '0', usage: 'number for the log level verbosity' },
-  { name: 'as', type: 'string', default: '', usage: 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.' },
-  { name: 'as-group', type: 'stringArray', default: [], usage: 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.' },
-  { name: 'insecure-skip-tls-verify', type: 'bool', default: false, usage: "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure" },
-  { name: 'token', type: 'string', default: '', usage: 'Bearer token for authentication to the API server' },
-  { name: 'match-server-version', type: 'bool', default: false, usage: 'Require server version to match client version' },
-  { name: 'warnings-as-errors', type: 'bool', default: false, usage: 'Treat warnings received from the server as errors and exit with a non-zero exit code' },
-  { name: 'cache-dir', type: 'string', default: '$HOME/.kube/cache', usage: 'Default cache directory' },
-  { name: 'profile', type: 'string', default: 'none', usage: 'Name of profile to capture. One of (none|cpu|heap|goroutine|threadcreate|block|mutex)' },
-];
+export { GLOBAL_FLAGS };
 
 /** Upstream commands kubeplay does not run yet: listed so help and suggestions match kubectl. */
 function notYet(name: string, group: string, short: string): CommandDef {
@@ -126,63 +106,7 @@ export const ROOT: CommandDef = {
   ],
 };
 
-/** Levenshtein distance, case-insensitive (cobra's ld with ignoreCase). */
-function distance(a: string, b: string): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
-  const d: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length];
-}
-
-function suggestions(typed: string): string[] {
-  return (ROOT.subcommands ?? [])
-    .filter((c) => !c.hidden && (distance(typed, c.name) <= 2 || c.name.toLowerCase().startsWith(typed.toLowerCase())))
-    .map((c) => c.name);
-}
-
 /** Runs one kubectl invocation (argv without `kubectl`); returns the exit code. */
-export async function runKubectl(argv: string[], env: KubectlEnv): Promise<number> {
-  try {
-    const first = argv.find((a) => !a.startsWith('-'));
-    const parsed = parseArgs(ROOT, argv, GLOBAL_FLAGS);
-    const cmd = parsed.path[parsed.path.length - 1];
-    if (parsed.path.length === 1) {
-      if (first !== undefined && !parsed.help) {
-        const s = suggestions(first);
-        const hint = s.length ? `\n\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join('')}` : '';
-        env.io.err(`Error: unknown command "${first}" for "kubectl"${hint}\n`);
-        return 1;
-      }
-      env.io.out(rootHelp(ROOT));
-      return 0;
-    }
-    if (parsed.help || !cmd.run) {
-      env.io.out(commandHelp(parsed.path));
-      return 0;
-    }
-    const inv: Invocation = { path: parsed.path, args: parsed.args, rest: parsed.rest, dashDash: parsed.dashDash, flags: parsed.flags, env };
-    return await cmd.run(inv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      env.io.err(`Error: ${e.message}\nSee '${e.commandPath} --help' for usage.\n`);
-      return 1;
-    }
-    if (e instanceof PartialOutputError) env.io.out(e.output);
-    if (e instanceof NoResourceTypeError) {
-      env.io.err(`error: ${e.message}\n`);
-      return 1;
-    }
-    const r = renderError(e, env.host.now());
-    env.io.err(r.text.endsWith('\n') ? r.text : r.text + '\n');
-    return r.code;
-  }
+export function runKubectl(argv: string[], env: KubectlEnv): Promise<number> {
+  return runCommandLine(ROOT, argv, env);
 }

@@ -3,7 +3,7 @@
 // this, and an HTTP transport could stand in its place.
 
 import type { ApiRequest, ApiResponse, WatchHandle, WatchSink } from '../engine/apiserver/request';
-import type { ApiServer } from '../engine/apiserver/server';
+import type { ReadApiServer } from '../engine/apiserver/read-server';
 import { ApiError } from '../engine/apiserver/status';
 
 export interface Transport {
@@ -12,8 +12,11 @@ export interface Transport {
   watch(req: ApiRequest, sink: WatchSink): Promise<WatchHandle | ApiResponse>;
 }
 
-/** A transport onto an in-process ApiServer. `afterWrite` lets the host run the work a write triggered. */
-export function inProcessTransport(server: ApiServer, afterRequest: () => void = () => {}): Transport {
+/**
+ * A transport onto an in-process ApiServer (or the read-only one). `afterRequest` lets the host run
+ * the work a write triggered.
+ */
+export function inProcessTransport(server: Pick<ReadApiServer, 'handle' | 'watch'>, afterRequest: () => void = () => {}): Transport {
   return {
     async request(req) {
       // Bodies cross a serialisation boundary in real life: copy them so nothing is shared.

@@ -5,7 +5,8 @@ import type { Cluster } from '../engine/cluster';
 import type { ResourceType } from '../engine/api/registry';
 import type { ClusterObjects } from './types';
 
-export function clusterObjects(cluster: Cluster): ClusterObjects {
+/** `cluster`: a running one, or the worker's read-only first phase (the same registry and client). */
+export function clusterObjects(cluster: Pick<Cluster, 'registry' | 'client'>): ClusterObjects {
   const types = new Map<string, ResourceType | undefined>();
   const typeOf = (kind: string): ResourceType | undefined => {
     if (!types.has(kind)) {

@@ -17,7 +17,7 @@ import { prefetchCommands } from '../kubectl/cli/command';
 import type { ClusterSnapshot } from '../engine/snapshot';
 import { changedSince, clusterSource as persistedSource, observeCluster } from './persist-cluster';
 import { LessonRunner } from './lesson-runner';
-import { memoryKV, Persistence } from './persistence/index';
+import { memoryKV, Persistence, type LoadResult } from './persistence/index';
 import type * as P from './protocol';
 import type { JournalEntry, Scenario } from './scenario';
 import { SCENARIO_VERSION } from './scenario';
@@ -25,14 +25,12 @@ import { clusterSource } from './shell/sources';
 import { Shell } from './shell/shell';
 import type { ShellWorld, Unstamped } from './shell/world';
 import { capturedKubectl } from './shell/capture';
+import { acquireClusterLock, type LockManagerLike } from './lock';
+import { DEFAULT_NODES, FRESH_SEED, freshStartTime } from './fresh/constants';
+import { freshSnapshot } from './fresh/cluster';
 
-const LOCK_RETRIES = 10;
-const LOCK_RETRY_MS = 200;
-
-/** The slice of navigator.locks the host uses. */
-export interface LockManagerLike {
-  request(name: string, opts: { ifAvailable: boolean }, cb: (lock: unknown) => Promise<unknown> | unknown): Promise<unknown>;
-}
+export { LOCK_NAME, type LockManagerLike } from './lock';
+export { DEFAULT_NODES } from './fresh/constants';
 
 export interface WorkerEnv extends TimeSource {
   storage?: Persistence;
@@ -42,12 +40,11 @@ export interface WorkerEnv extends TimeSource {
 
 const share = () => import('./share');
 
-export const LOCK_NAME = 'kubeplay-cluster';
-export const DEFAULT_NODES = 3;
-
-/** A fresh cluster's seed, derived from the instant it is created. */
-export function seedFrom(now: number): number {
-  return (Math.floor(now) ^ Math.floor(now / 0x1_0000_0000)) >>> 0 || 1;
+/** What the worker's first phase (boot-facade.ts) did before this host took over a fresh boot. */
+export interface CarryOver {
+  /** Command lines it answered, in order, with the tab they were typed in. */
+  commands: { tab: string; line: string }[];
+  layout?: Record<string, unknown>;
 }
 
 export class PlaygroundHost implements P.PlaygroundApi {
@@ -82,13 +79,17 @@ export class PlaygroundHost implements P.PlaygroundApi {
 
   // ---- boot ----
 
-  async boot(opts: P.BootOptions, onFeed: (batch: P.FeedBatch) => void): Promise<P.BootResult> {
-    const result = await this.start(opts, onFeed);
+  /**
+   * `carried`: what the first phase answered on the fresh cluster this boot continues. `loaded`:
+   * the saved state the first phase read already (it looks before deciding whether to answer).
+   */
+  async boot(opts: P.BootOptions, onFeed: (batch: P.FeedBatch) => void, carried?: CarryOver, loaded?: LoadResult): Promise<P.BootResult> {
+    const result = await this.start(opts, onFeed, carried, loaded);
     if (result.ok) this.markReady();
     return result;
   }
 
-  private async start(opts: P.BootOptions, onFeed: (batch: P.FeedBatch) => void): Promise<P.BootResult> {
+  private async start(opts: P.BootOptions, onFeed: (batch: P.FeedBatch) => void, carried?: CarryOver, loaded?: LoadResult): Promise<P.BootResult> {
     this.onFeed = onFeed;
     if (!(await this.acquireLock())) {
       return { ok: false, problem: 'locked', message: 'kubeplay is open in another tab: close it (or use that tab), then reload this one.' };
@@ -109,7 +110,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
       warning = `This share link could not be read: ${d.message}`;
     }
     if (!opts.fresh) {
-      const saved = await this.storage.load();
+      const saved = loaded ?? (await this.storage.load());
       if (!saved.ok) return { ok: false, problem: 'saved-state', message: saved.message };
       if (saved.scenario) {
         if (!saved.snapshot) await prepareReplay(saved.scenario.journal);
@@ -118,7 +119,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
         return { ok: true, source: 'saved', ...(warning ? { warning } : {}) };
       }
     }
-    await this.startFresh(opts.now);
+    await this.startFresh(opts.now, carried);
     return { ok: true, source: 'fresh', ...(warning ? { warning } : {}) };
   }
 
@@ -130,23 +131,24 @@ export class PlaygroundHost implements P.PlaygroundApi {
   private async acquireLock(): Promise<boolean> {
     const locks = this.env.locks;
     if (!locks || this.lockHeld) return true;
-    for (let attempt = 0; ; attempt++) {
-      const got = await new Promise<boolean>((resolve) => {
-        void locks.request(LOCK_NAME, { ifAvailable: true }, (lock) => {
-          resolve(lock !== null && lock !== undefined);
-          return lock ? new Promise(() => {}) : undefined;
-        });
-      });
-      if (got) return (this.lockHeld = true);
-      if (attempt >= LOCK_RETRIES) return false;
-      await new Promise<void>((r) => this.env.schedule(r, LOCK_RETRY_MS));
-    }
+    return (this.lockHeld = await acquireClusterLock(locks, this.env.schedule));
   }
 
-  private async startFresh(now: number): Promise<void> {
+  /**
+   * A fresh cluster (constant seed, `now` to the whole second: the cluster the first phase showed
+   * from the build-time snapshot). `carried`: what the first phase answered meanwhile.
+   */
+  private async startFresh(now: number, carried?: CarryOver): Promise<void> {
     const lesson = this.lessons.lessonId;
-    const s: Scenario = { v: SCENARIO_VERSION, seed: seedFrom(now), startTime: now, nodes: DEFAULT_NODES, files: {}, journal: [], now, ...(lesson ? { lesson } : {}) };
-    this.adopt(s, this.historyLines, this.layoutData, undefined, false);
+    const start = freshStartTime(now);
+    const s: Scenario = { v: SCENARIO_VERSION, seed: FRESH_SEED, startTime: start, nodes: DEFAULT_NODES, files: {}, journal: [], now: start, ...(lesson ? { lesson } : {}) };
+    if (carried?.layout) this.layoutData = { ...carried.layout };
+    if (carried) this.historyLines = [...this.historyLines, ...carried.commands.map((c) => c.line)];
+    // Restored from the build-time snapshot at that second (what the first phase showed), not built
+    // and warmed up again; the journal's first entry is then a restart, so a replay (fresh cluster,
+    // same seed and second, snapshot and restore) reaches the same cluster.
+    this.adopt(s, this.historyLines, this.layoutData, undefined, true, freshSnapshot(start));
+    for (const c of carried?.commands ?? []) this.record({ op: 'command', tab: c.tab, line: c.line });
     await this.storage.startNew(this.currentScenario());
     this.storage.attach(persistedSource(this.cluster), 'all');
     this.storage.setHistory(this.historyLines);

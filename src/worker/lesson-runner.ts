@@ -25,7 +25,7 @@ export function isLessonProgress(v: unknown): v is LessonProgress {
 
 export class LessonRunner {
   private progress: LessonProgress;
-  private cluster: Cluster | undefined;
+  private cluster: Pick<Cluster, 'registry' | 'client'> | undefined;
   private cancel: (() => void) | undefined;
   private lastRun = -Infinity;
 
@@ -61,7 +61,7 @@ export class LessonRunner {
     this.onProgress(this.progress);
   }
 
-  attach(cluster: Cluster): void {
+  attach(cluster: Pick<Cluster, 'registry' | 'client'>): void {
     this.cluster = cluster;
     this.evaluate();
   }

@@ -1,8 +1,10 @@
 // The module Web Worker's entry: real time (performance.now, setTimeout), IndexedDB persistence
-// and Web Locks go into a PlaygroundHost, which comlink exposes to the page.
+// and Web Locks go into the BootFacade (its first phase answers at once, the full PlaygroundHost
+// follows in its own chunk), which comlink exposes to the page.
 
 import * as Comlink from 'comlink';
-import { PlaygroundHost, type LockManagerLike } from './host';
+import { BootFacade } from './boot-facade';
+import type { LockManagerLike } from './lock';
 import { Persistence } from './persistence/index';
 
 const schedule = (fn: () => void, ms: number) => {
@@ -12,11 +14,11 @@ const schedule = (fn: () => void, ms: number) => {
 
 const locks = (globalThis.navigator as (Navigator & { locks?: LockManagerLike }) | undefined)?.locks;
 
-const host = new PlaygroundHost({
+const api = new BootFacade({
   wallNow: () => performance.now(),
   schedule,
   storage: new Persistence({ schedule, clock: () => Date.now() }),
   locks,
 });
 
-Comlink.expose(host);
+Comlink.expose(api);

@@ -186,3 +186,30 @@ describe('broken saved state', () => {
     await fresh.close();
   });
 });
+
+describe('two-phase boot', () => {
+  it('answers a first kubectl get nodes before the full engine is fetched, which then takes over', async () => {
+    const fresh = await newContext(e2e.browser);
+    const p = await fresh.newPage();
+    const problems2: string[] = [];
+    p.on('pageerror', (e) => problems2.push(String(e)));
+    const engine: string[] = [];
+    p.on('request', (r) => {
+      if (/\/assets\/host-[^/]*\.js$/.test(r.url())) engine.push(r.url());
+    });
+    await p.goto(e2e.server.url);
+    await p.locator('[data-testid="terminal"] .xterm').first().waitFor({ timeout: 30_000 });
+    await typeLines(p, 'kubectl get nodes');
+    const text = await waitForScreen(p, /kubeplay-worker3\s+Ready\s+<none>/);
+    expect(engine).toEqual([]);
+    expect(text).toMatch(/kubeplay-control-plane\s+Ready\s+control-plane\s+5m\d*s?\s+v1\.32\.4/);
+    // At idle time (or with the next command that needs it) the full engine loads and runs the same cluster.
+    await expect.poll(() => engine.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await typeLines(p, 'kubectl create deployment later --image=nginx:1.27');
+    await waitForScreen(p, /deployment\.apps\/later created/);
+    await typeLines(p, 'kubectl get pods -n kube-system -l k8s-app=kube-dns -o name');
+    await waitForScreen(p, /pod\/coredns-\w+-\w+\npod\/coredns-\w+-\w+/);
+    expect(problems2).toEqual([]);
+    await fresh.close();
+  });
+});

@@ -42,6 +42,9 @@ export interface ServerContext {
   agents?: NodeAgents;
 }
 
+/** What the read side (get, list, watch, Tables) needs: no strategies, admission or kubelets. */
+export type ReadContext = Pick<ServerContext, 'clock' | 'store' | 'registry' | 'printerFor'>;
+
 /**
  * Keys computed once per type object (a request asks for them several times): the same string
  * each time also keeps its hash, so the Map lookups they feed do not hash a new string. Type

@@ -4,7 +4,7 @@
 
 import type { ResourceType } from '../api/registry';
 import type { KObject, ListMeta } from '../api/types';
-import type { ServerContext } from './context';
+import type { ReadContext } from './context';
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
@@ -22,7 +22,7 @@ export interface Table {
 }
 
 export function toTable(
-  ctx: ServerContext,
+  ctx: ReadContext,
   t: ResourceType,
   objects: KObject[],
   meta: ListMeta,

@@ -3,7 +3,7 @@
 
 import type { ResourceType } from '../api/registry';
 import type { KList, KObject, Status } from '../api/types';
-import type { ApiServer } from '../apiserver/server';
+import type { ReadApiServer } from '../apiserver/read-server';
 import { resourcePath, type ApiRequest, type WatchHandle, type WatchSink } from '../apiserver/request';
 import { ApiError } from '../apiserver/status';
 
@@ -13,7 +13,8 @@ export interface ListQuery {
 }
 
 export class EngineClient {
-  constructor(private readonly server: ApiServer) {}
+  /** The full ApiServer, or the read-only one a restored cluster's reads are served by first. */
+  constructor(private readonly server: Pick<ReadApiServer, 'handle' | 'watch'>) {}
 
   private call(req: ApiRequest): unknown {
     const res = this.server.handle(req);

@@ -4,7 +4,8 @@
 // pod that changes fifty times between two batches is mapped once.
 
 import type { KObject } from '../../engine/api/types';
-import type { Cluster } from '../../engine/cluster';
+import type { ResourceType } from '../../engine/api/registry';
+import type { EngineClient } from '../../engine/client/client';
 import type { WatchHandle } from '../../engine/apiserver/request';
 import type { TimeSource } from '../clock-driver';
 import type { ClockState, FeedBatch, LessonStatus, ObjectRef, ObjectView, StorageStatus } from '../protocol';
@@ -30,6 +31,15 @@ export const BATCH_MS = 16;
 /** With nothing but time passing, the clock shown is refreshed about four times a second. */
 export const CLOCK_ONLY_MS = 250;
 
+/**
+ * Where the feed's watches come from: a running cluster, or the read-only apiserver over a
+ * restored store that answers before the rest of the engine has loaded.
+ */
+export interface FeedSource {
+  type(group: string, kind: string): ResourceType;
+  client: Pick<EngineClient, 'watch'>;
+}
+
 export class ChangeFeed {
   private readonly objects = new Map<string, KObject>();
   private readonly views = new Map<string, ObjectView>();
@@ -47,7 +57,7 @@ export class ChangeFeed {
   private stopped = false;
 
   constructor(
-    private readonly cluster: Cluster,
+    private readonly source: FeedSource,
     private readonly time: TimeSource,
     private readonly clockState: () => ClockState,
     private readonly push: (batch: FeedBatch) => void,
@@ -57,8 +67,8 @@ export class ChangeFeed {
 
   start(): void {
     for (const [group, kind] of FEED_KINDS) {
-      const t = this.cluster.type(group, kind);
-      this.handles.push(this.cluster.client.watch(t, undefined, { onEvent: (e) => this.onEvent(e.type, e.object as KObject) }));
+      const t = this.source.type(group, kind);
+      this.handles.push(this.source.client.watch(t, undefined, { onEvent: (e) => this.onEvent(e.type, e.object as KObject) }));
     }
     this.schedule(0);
   }

@@ -8,7 +8,7 @@ import type { ClusterSnapshot } from '../../engine/snapshot';
 import type { JournalEntry, Scenario } from '../scenario';
 import { allPuts, chunkPuts, KEYS, metaOf, type Meta, type Saved } from './format';
 import { errorText, idbKV, isQuotaError, memoryKV, type KV } from './kv';
-import { migrateAndRead } from './migrations';
+import { migrateAndRead, storedFormat } from './migrations';
 import { EVENTS_KEY, OBJECT_PREFIX, SNAPSHOT_KEY, objectKey, type ClusterSource } from './objects';
 import { sameJson } from '../../engine/util/same-json';
 import { checkScenario, isPlainObject } from './validate';
@@ -80,6 +80,16 @@ export class Persistence {
 
   onStatus(cb: (s: StorageStatus) => void): void {
     this.listeners.push(cb);
+  }
+
+  /** Whether anything was ever saved: one small read, made before deciding which code to load. */
+  async hasSaved(): Promise<boolean> {
+    try {
+      return (await this.enqueue(() => storedFormat(this.kv))) !== undefined;
+    } catch {
+      // Unreadable storage: load() reports it.
+      return true;
+    }
   }
 
   async load(): Promise<LoadResult> {

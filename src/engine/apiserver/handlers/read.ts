@@ -11,7 +11,7 @@ import { StoreError } from '../../store/errors';
 import type { StoredEvent } from '../../store/store';
 import { watchByNode } from './watch-by-node';
 import { decodeBase64, encodeBase64, utf8Decode, utf8Encode } from '../../util/base64';
-import { storeKey, type ServerContext } from '../context';
+import { storeKey, type ReadContext } from '../context';
 import type { WatchHandle, WatchSink } from '../request';
 import { badRequest, gone, notFound } from '../status';
 
@@ -23,7 +23,7 @@ export interface ListOptions {
   resourceVersion?: string;
 }
 
-export function getObject(ctx: ServerContext, t: ResourceType, namespace: string | undefined, name: string): KObject {
+export function getObject(ctx: ReadContext, t: ResourceType, namespace: string | undefined, name: string): KObject {
   const obj = ctx.store.get(storeKey(t), namespace ?? '', name);
   if (!obj) throw notFound(t.group, t.plural, name);
   return obj;
@@ -72,7 +72,7 @@ function matches(t: ResourceType, f: Filter, obj: KObject): boolean {
 }
 
 /** LIST: the objects in key order, filtered, paged by limit/continue. */
-export function listObjects(ctx: ServerContext, t: ResourceType, namespace: string | undefined, opts: ListOptions): KList {
+export function listObjects(ctx: ReadContext, t: ResourceType, namespace: string | undefined, opts: ListOptions): KList {
   const filter = makeFilter(t, opts);
   const { items, resourceVersion } = ctx.store.list(storeKey(t), namespace);
   let selected = filter.labels || filter.fields ? items.filter((o) => matches(t, filter, o)) : items;
@@ -120,7 +120,7 @@ function decodeContinue(token: string): { rv: string; after: string } {
  * and one that starts matching as ADDED, as the watch cache does.
  */
 export function watchObjects(
-  ctx: ServerContext,
+  ctx: ReadContext,
   t: ResourceType,
   namespace: string | undefined,
   opts: ListOptions,

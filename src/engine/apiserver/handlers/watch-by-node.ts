@@ -3,7 +3,7 @@
 // kubelets of the node(s) it was or is on instead of every one of 1,000 kubelets.
 
 import type { KObject } from '../../api/types';
-import type { ServerContext } from '../context';
+import type { ReadContext } from '../context';
 import type { Store, StoredEvent, WatchHandler } from '../../store/store';
 import type { WatchHandle } from '../request';
 
@@ -55,7 +55,7 @@ const indexes = new WeakMap<Store, Map<string, NodeIndex>>();
  * full selector. Same replay semantics as Store.watch (history after `rv`, else current objects;
  * throws the store's Gone error when that history is compacted).
  */
-export function watchByNode(ctx: ServerContext, resource: string, namespace: string, rv: number, node: string, handler: WatchHandler): WatchHandle {
+export function watchByNode(ctx: ReadContext, resource: string, namespace: string, rv: number, node: string, handler: WatchHandler): WatchHandle {
   let perStore = indexes.get(ctx.store);
   if (!perStore) indexes.set(ctx.store, (perStore = new Map()));
   let index = perStore.get(resource);
