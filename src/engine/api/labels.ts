@@ -242,8 +242,10 @@ class RequirementsSelector implements Selector {
   empty(): boolean {
     return this.reqs.length === 0;
   }
+  /** The text, built on first use (the requirements never change; caches key on it per pod). */
+  private text: string | undefined;
   toString(): string {
-    return this.reqs.map(requirementToString).join(',');
+    return (this.text ??= this.reqs.map(requirementToString).join(','));
   }
   requirements(): Requirement[] {
     return [...this.reqs];

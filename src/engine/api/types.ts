@@ -91,9 +91,18 @@ export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     // No array of values per object (every stored write freezes its new parts); arrays by index
-    // (for-in over an array makes a string per index).
-    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
-    else for (const k in value) if (Object.hasOwn(value, k)) deepFreeze((value as Record<string, unknown>)[k]);
+    // (for-in over an array makes a string per index); no call for a string or number field.
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (typeof v === 'object' && v !== null) deepFreeze(v);
+      }
+    } else {
+      for (const k in value) {
+        const v = (value as Record<string, unknown>)[k];
+        if (typeof v === 'object' && v !== null && Object.hasOwn(value, k)) deepFreeze(v);
+      }
+    }
   }
   return value;
 }
@@ -104,15 +113,19 @@ export function deepFreeze<T>(value: T): T {
  */
 export function dropUndefined<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  // Only objects are descended into (no call per string or number field).
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) dropUndefined(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null) dropUndefined(v);
+    }
     return value;
   }
   for (const k in value) {
     if (!Object.hasOwn(value, k)) continue;
     const v = (value as Record<string, unknown>)[k];
     if (v === undefined) delete (value as Record<string, unknown>)[k];
-    else dropUndefined(v);
+    else if (typeof v === 'object' && v !== null) dropUndefined(v);
   }
   return value;
 }

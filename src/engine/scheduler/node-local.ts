@@ -2,7 +2,7 @@
 // NodeUnschedulable, TaintToleration and NodeResourcesFit, and Score with TaintToleration,
 // NodeResourcesFit, BalancedAllocation and ImageLocality. Same verdicts and scores as calling
 // each plugin per node, in one pass over the NodeTable's columns without a call per plugin and
-// node (420 nodes per pod), the resource scores memoised per node for repeated pod requests.
+// node (420 nodes per pod), the resource and image scores memoised per node for repeated pods.
 
 import type { NodeInfo } from './node-info';
 import type { SchedulerCache } from './cache';
@@ -130,7 +130,7 @@ export const NODE_LOCAL_ROWS: readonly ScorePlugin[] = [taintToleration, nodeRes
 export function scoreNodeLocal(state: CycleState, nodes: readonly NodeInfo[], block: Float64Array, totals: Float64Array): void {
   const pod = state.pod;
   const table = state.cache.table;
-  const { flags, allocCpu, allocMem, reqCpu, reqMem, nonZeroCpu, nonZeroMem, version, scoredFit, scoredBalanced, scoredAt, scoredGen } = table;
+  const { flags, allocCpu, allocMem, reqCpu, reqMem, nonZeroCpu, nonZeroMem, version, scoredFit, scoredBalanced, scoredAt, scoredGen, scoredImage, imageAt, imageGen } = table;
   const tols = preferNoScheduleTolerations(pod.tolerations);
   const spread = imageSpread(state);
   const images = pod.images;
@@ -147,6 +147,8 @@ export function scoreNodeLocal(state: CycleState, nodes: readonly NodeInfo[], bl
   const fslots = feasibleSlots;
   table.scoreFor(pCpu, pMem, pCpuNonZero, pMemNonZero);
   const gen = table.gen;
+  table.imageScoreFor(images, spread, containers);
+  const igen = table.imgGen;
   let tainted = false;
   for (let i = 0; i < m; i++) {
     const s = fslots[i];
@@ -169,7 +171,16 @@ export function scoreNodeLocal(state: CycleState, nodes: readonly NodeInfo[], bl
     }
     block[fit + i] = la;
     block[bal + i] = b;
-    const im = (block[img + i] = (f & F_IMAGES) === 0 ? noImages : imageScore(images, spread, containers, nodes[i]));
+    let im = noImages;
+    if ((f & F_IMAGES) !== 0) {
+      if (imageAt[s] === v && imageGen[s] === igen) im = scoredImage[s];
+      else {
+        im = scoredImage[s] = imageScore(images, spread, containers, nodes[i]);
+        imageAt[s] = v;
+        imageGen[s] = igen;
+      }
+    }
+    block[img + i] = im;
     totals[i] = la * W_FIT + b * W_BALANCED + im * W_IMAGE;
   }
   // DefaultNormalizeScore(reverse): no PreferNoSchedule taint anywhere -> every node gets 100.

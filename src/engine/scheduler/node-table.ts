@@ -38,6 +38,19 @@ export class NodeTable {
   /** cpu, memory, non-zero cpu, non-zero memory requested by the pods the scores are for. */
   readonly scoredFor = [NaN, NaN, NaN, NaN];
   gen = 0;
+  /**
+   * ImageLocality of the slot for the pod images in `imagesFor`, valid while `imageAt` equals
+   * `version` and `imageGen` equals `imgGen`: a node's images change only with a sync, and the
+   * spread factors only when some node gains or loses an image (a new generation then).
+   */
+  scoredImage = new Float64Array(0);
+  imageAt = new Uint32Array(0);
+  imageGen = new Uint32Array(0);
+  /** Images, their spread factors and the container count the image scores are for. */
+  private imagesFor: string[] = [];
+  private spreadFor: number[] = [];
+  private containersFor = -1;
+  imgGen = 0;
 
   /** Copies `ni`'s current numbers into its slot. */
   sync(ni: NodeInfo): void {
@@ -68,6 +81,19 @@ export class NodeTable {
     this.gen = (this.gen + 1) >>> 0 || 1;
   }
 
+  /** Selects the image-score memo for a pod's images and their spread (a new generation when they differ). */
+  imageScoreFor(images: readonly string[], spread: readonly number[], containers: number): void {
+    const fi = this.imagesFor;
+    const fs = this.spreadFor;
+    let same = this.containersFor === containers && fi.length === images.length;
+    for (let j = 0; same && j < images.length; j++) same = fi[j] === images[j] && fs[j] === spread[j];
+    if (same) return;
+    this.imagesFor = images.slice();
+    this.spreadFor = spread.slice();
+    this.containersFor = containers;
+    this.imgGen = (this.imgGen + 1) >>> 0 || 1;
+  }
+
   private grow(min: number): void {
     const cap = Math.max(min, this.capacity * 2, 64);
     const f64 = (a: Float64Array) => {
@@ -87,6 +113,7 @@ export class NodeTable {
     this.pods = f64(this.pods);
     this.scoredFit = f64(this.scoredFit);
     this.scoredBalanced = f64(this.scoredBalanced);
+    this.scoredImage = f64(this.scoredImage);
     const u8 = (a: Uint8Array) => {
       const b = new Uint8Array(cap);
       b.set(a);
@@ -101,6 +128,8 @@ export class NodeTable {
     this.version = u32(this.version);
     this.scoredAt = u32(this.scoredAt);
     this.scoredGen = u32(this.scoredGen);
+    this.imageAt = u32(this.imageAt);
+    this.imageGen = u32(this.imageGen);
     this.capacity = cap;
   }
 }

@@ -16,6 +16,7 @@ import { PodIndex } from './pod-index';
 import { controllerOf, isPodActive, objectKey, specReplicas, type PodView, type ReplicaSetView } from './pods';
 import {
   calculateReplicaSetStatus,
+  ReplicaCounts,
   nextAvailabilityCheck,
   podFromTemplate,
   reconcileReplicaSet,
@@ -199,8 +200,9 @@ export class ReplicaSetController implements Component {
     } catch {
       return; // An invalid selector never heals by retrying (validation rejects it anyway).
     }
-    const pods = this.claimPods(rs, selector);
     const now = this.deps.clock.now();
+    const counts = new ReplicaCounts(rs, now);
+    const pods = this.claimPods(rs, selector, counts);
     let manageError: unknown;
     if (needsSync && !rs.metadata.deletionTimestamp) {
       try {
@@ -209,7 +211,7 @@ export class ReplicaSetController implements Component {
         manageError = e;
       }
     }
-    const status = calculateReplicaSetStatus(rs, pods, manageError === undefined ? undefined : errText(manageError), now);
+    const status = calculateReplicaSetStatus(rs, pods, manageError === undefined ? undefined : errText(manageError), now, counts);
     const write = replicaSetStatusToWrite(rs, status);
     if (write) this.deps.client.updateStatus(this.rsType, { ...rs, status: write });
     const at = nextAvailabilityCheck(rs, pods, now);
@@ -217,15 +219,21 @@ export class ReplicaSetController implements Component {
     if (manageError !== undefined) throw manageError;
   }
 
-  /** claimPods: the active pods this ReplicaSet owns after adopting and releasing by labels. */
-  private claimPods(rs: ReplicaSetView, selector: Selector): PodView[] {
+  /**
+   * claimPods: the active pods this ReplicaSet owns after adopting and releasing by labels, each
+   * also added to `counts` (the status counts them as claimed).
+   */
+  private claimPods(rs: ReplicaSetView, selector: Selector, counts: ReplicaCounts): PodView[] {
     const ns = rs.metadata.namespace ?? '';
     const owned: PodView[] = [];
     let canAdopt: boolean | undefined;
     for (const pod of this.pods.candidates(ns, rs.metadata.uid ?? '')) {
       if (!isPodActive(pod)) continue;
       const d = claimDecision(rs, selector, pod);
-      if (d === 'keep') owned.push(pod);
+      if (d === 'keep') {
+        owned.push(pod);
+        counts.add(pod);
+      }
       else if (d === 'release') this.patchPod(pod, releasePatch(rs, pod));
       else if (d === 'adopt') {
         // RecheckDeletionTimestamp: adopt only if a fresh read shows the same, live ReplicaSet.
@@ -235,7 +243,10 @@ export class ReplicaSetController implements Component {
         }
         if (!canAdopt) continue;
         const adopted = this.patchPod(pod, adoptPatch(rs, pod));
-        if (adopted) owned.push(adopted as PodView);
+        if (adopted) {
+          owned.push(adopted as PodView);
+          counts.add(adopted as PodView);
+        }
       }
     }
     return owned;

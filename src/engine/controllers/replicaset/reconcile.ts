@@ -2,7 +2,7 @@
 // calculateStatus): how many pods to create or which to delete, the pod to create from the
 // template, and the status the ReplicaSet should report.
 
-import { selectorFromSet } from '../../api/labels';
+import { selectorFromSet, type Selector } from '../../api/labels';
 import { clone, type KObject } from '../../api/types';
 import { rfc3339 } from '../../util/time';
 import {
@@ -75,24 +75,56 @@ export function podFromTemplate(owner: ReplicaSetView): KObject {
 export type ReplicaSetStatus = NonNullable<ReplicaSetView['status']>;
 
 /**
- * calculateStatus: counts over the claimed active pods, and the ReplicaFailure condition set
+ * calculateStatus' counts over claimed pods: fully labeled (the template's labels), ready, and
+ * available. The controller adds each pod as it claims it, so a sync visits its 10,000 pods once
+ * instead of once to claim and again to count.
+ */
+export class ReplicaCounts {
+  fully = 0;
+  ready = 0;
+  available = 0;
+  private readonly template: Selector;
+  private readonly minReady: number;
+
+  constructor(
+    rs: ReplicaSetView,
+    private readonly now: number,
+  ) {
+    this.template = selectorFromSet(rs.spec.template?.metadata?.labels);
+    this.minReady = rs.spec.minReadySeconds ?? 0;
+  }
+
+  add(p: PodView): void {
+    if (this.template.matches(p.metadata.labels)) this.fully++;
+    if (isPodReady(p)) {
+      this.ready++;
+      // isPodAvailable without its second Ready lookup when minReadySeconds is 0 (the usual case).
+      if (this.minReady === 0 || isPodAvailable(p, this.minReady, this.now)) this.available++;
+    }
+  }
+}
+
+/** ReplicaCounts of `pods`. */
+export function countReplicas(rs: ReplicaSetView, pods: readonly PodView[], now: number): ReplicaCounts {
+  const c = new ReplicaCounts(rs, now);
+  for (let i = 0; i < pods.length; i++) c.add(pods[i]);
+  return c;
+}
+
+/**
+ * calculateStatus: counts over the claimed active pods (`counts`, gathered while claiming them or
+ * here), and the ReplicaFailure condition set
  * when managing replicas failed (FailedCreate / FailedDelete) and cleared once it works again.
  * Zero counts are left out, as the JSON of the Go struct omits them (`replicas` always shows).
  */
-export function calculateReplicaSetStatus(rs: ReplicaSetView, pods: readonly PodView[], manageError: string | undefined, now: number): ReplicaSetStatus {
-  const template = selectorFromSet(rs.spec.template?.metadata?.labels);
-  const minReady = rs.spec.minReadySeconds ?? 0;
-  let fully = 0;
-  let ready = 0;
-  let available = 0;
-  for (const p of pods) {
-    if (template.matches(p.metadata.labels)) fully++;
-    if (isPodReady(p)) {
-      ready++;
-      // isPodAvailable without its second Ready lookup when minReadySeconds is 0 (the usual case).
-      if (minReady === 0 || isPodAvailable(p, minReady, now)) available++;
-    }
-  }
+export function calculateReplicaSetStatus(
+  rs: ReplicaSetView,
+  pods: readonly PodView[],
+  manageError: string | undefined,
+  now: number,
+  counts: ReplicaCounts = countReplicas(rs, pods, now),
+): ReplicaSetStatus {
+  const { fully, ready, available } = counts;
   let conditions: ReplicaSetCondition[] = [...(rs.status?.conditions ?? [])];
   const failure = conditions.find((c) => c.type === 'ReplicaFailure');
   if (manageError !== undefined && !failure) {

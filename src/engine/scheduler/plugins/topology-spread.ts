@@ -50,15 +50,19 @@ export function podConstraints(pod: PodInfo, action: 'DoNotSchedule' | 'Schedule
   return out;
 }
 
+/** The last system defaults built, for the selector they were built with (read-only, shared). */
+let defaultsFor: Selector | undefined;
+let defaults: readonly Constraint[] = [];
+
 /** buildDefaultConstraints: the system defaults, selecting what the pod's Services and controller select. */
-export function systemDefaultConstraints(state: CycleState): Constraint[] {
+export function systemDefaultConstraints(state: CycleState): readonly Constraint[] {
   const selector = defaultSelector(state.pod, state.listers);
   if (selector.empty()) return [];
+  if (selector === defaultsFor) return defaults;
   const base = { selector, minDomains: 1, honorAffinity: true, honorTaints: false };
-  return [
-    { ...base, topologyKey: HOSTNAME, maxSkew: 3 },
-    { ...base, topologyKey: ZONE, maxSkew: 5 },
-  ];
+  defaults = Object.freeze([Object.freeze({ ...base, topologyKey: HOSTNAME, maxSkew: 3 }), Object.freeze({ ...base, topologyKey: ZONE, maxSkew: 5 })]);
+  defaultsFor = selector;
+  return defaults;
 }
 
 function hasAllKeys(node: NodeInfo, cs: readonly Constraint[]): boolean {
@@ -176,7 +180,7 @@ function everyNodeIncluded(cs: readonly Constraint[], pod: PodInfo): boolean {
 }
 
 interface ScoreState {
-  constraints: Constraint[];
+  constraints: readonly Constraint[];
   ignored: Set<NodeInfo>;
   weights: number[];
   pairCounts: Map<string, number>[];

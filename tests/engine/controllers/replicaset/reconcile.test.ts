@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PodView, ReplicaSetView } from '../../../../src/engine/controllers/replicaset/pods';
 import { deleteBefore, logRankDiff, podsToDelete } from '../../../../src/engine/controllers/replicaset/ranking';
-import { calculateReplicaSetStatus, podFromTemplate, reconcileReplicaSet, replicaSetStatusToWrite, slowStartBatches } from '../../../../src/engine/controllers/replicaset/reconcile';
+import { calculateReplicaSetStatus, podFromTemplate, ReplicaCounts, reconcileReplicaSet, replicaSetStatusToWrite, slowStartBatches } from '../../../../src/engine/controllers/replicaset/reconcile';
 import { Expectations } from '../../../../src/engine/controllers/expectations';
 
 const NOW = Date.parse('2025-01-01T12:00:00Z');
@@ -138,6 +138,16 @@ describe('manageReplicas decisions', () => {
     expect(healed.conditions).toBeUndefined();
     const steady = { ...r, metadata: { ...r.metadata, generation: 1 }, status: { replicas: 3, fullyLabeledReplicas: 2, readyReplicas: 2, availableReplicas: 1, observedGeneration: 1 } };
     expect(replicaSetStatusToWrite(steady, calculateReplicaSetStatus(steady, pods, undefined, NOW))).toBeUndefined();
+  });
+
+  it('counts gathered pod by pod (as claiming does) give the same status', () => {
+    const r = rs(3);
+    r.spec.minReadySeconds = 10;
+    const pods = [pod('a', { ready: 100, labels: { app: 'web', tier: 'fe' } }), pod('b', { ready: 1, labels: { app: 'web' } }), pod('c', { labels: { app: 'web', tier: 'fe' } })];
+    const counts = new ReplicaCounts(r, NOW);
+    for (const p of pods) counts.add(p);
+    expect({ fully: counts.fully, ready: counts.ready, available: counts.available }).toEqual({ fully: 2, ready: 2, available: 1 });
+    expect(calculateReplicaSetStatus(r, pods, undefined, NOW, counts)).toEqual(calculateReplicaSetStatus(r, pods, undefined, NOW));
   });
 });
 
