@@ -234,13 +234,41 @@ export class Random {
     return Math.floor(this.next() * n);
   }
 
+  /**
+   * codes[from, to) = char codes of `alphabet` at intn(alphabet.length) each, in that order: the
+   * same draws and state as calling intn per character, with the state words kept in locals
+   * (the call per character, and its uint32 result boxed as a heap number, cost more than the
+   * arithmetic: a uid of 36 characters took ~630 ns, ~300 ns this way).
+   */
+  fillCodes(codes: number[], from: number, to: number, alphabet: string): void {
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    const n = alphabet.length;
+    for (let i = from; i < to; i++) {
+      // nextUint32, inlined.
+      const t = (((a + b) >>> 0) + d) >>> 0;
+      d = (d + 1) >>> 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) >>> 0;
+      c = ((c << 21) | (c >>> 11)) >>> 0;
+      c = (c + t) >>> 0;
+      codes[i] = alphabet.charCodeAt(Math.floor((t / 4294967296) * n));
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
+
   /** `n` characters from `alphabet`. */
   string(n: number, alphabet: string): string {
     // Char codes into one buffer, one string at the end (a container ID is 64 characters: a
     // string per character made a deep rope that every later hash or compare had to flatten).
     const codes = STRING_CODES;
     codes.length = n;
-    for (let i = 0; i < n; i++) codes[i] = alphabet.charCodeAt(this.intn(alphabet.length));
+    this.fillCodes(codes, 0, n, alphabet);
     return n <= 4096 ? String.fromCharCode.apply(null, codes) : codes.map((c) => String.fromCharCode(c)).join('');
   }
 }
