@@ -2,6 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { Clock, Random } from '../../src/engine/clock';
 
 describe('Clock', () => {
+  it('runs zero-delay tasks after what is already due at the same instant, in (time, sequence) order', () => {
+    const c = new Clock(0);
+    const seen: string[] = [];
+    c.schedule(10, () => {
+      seen.push('a');
+      c.schedule(0, () => {
+        seen.push('d');
+        c.schedule(0, () => seen.push('f'));
+      });
+    });
+    c.schedule(10, () => {
+      seen.push('b');
+      c.schedule(0, () => seen.push('e'));
+    });
+    c.schedule(0, () => seen.push('z'));
+    const cancelled = c.schedule(0, () => seen.push('never'));
+    cancelled.cancel();
+    c.schedule(11, () => seen.push('later'));
+    c.advance(10);
+    expect(seen).toEqual(['z', 'a', 'b', 'd', 'e', 'f']);
+    expect(c.nextEventTime()).toBe(11);
+    c.advance(1);
+    expect(seen.at(-1)).toBe('later');
+    expect(c.nextEventTime()).toBeUndefined();
+  });
+
   it('runs due tasks in (time, sequence) order and lands on the target time', () => {
     const c = new Clock(1000);
     const seen: string[] = [];
@@ -55,6 +81,17 @@ describe('Random', () => {
     const next = a.nextUint32();
     expect(new Random(saved).nextUint32()).toBe(next);
     expect(new Random(43).nextUint32()).not.toBe(xs[0]);
+  });
+
+  it('fillCodes makes the same draws as intn per character', () => {
+    const a = new Random(11);
+    const b = new Random(11);
+    const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+    const codes = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    a.fillCodes(codes, 2, 9, alphabet);
+    const expected = [0, 0, ...Array.from({ length: 7 }, () => alphabet.charCodeAt(b.intn(alphabet.length))), 0];
+    expect(codes).toEqual(expected);
+    expect(a.state()).toEqual(b.state());
   });
 
   it('draws names from the alphabet, roughly uniformly', () => {

@@ -8,25 +8,24 @@ import { NAME_ALPHABET, type Random } from '../clock';
 export function newUid(random: Random): string {
   // xxxxxxxx-xxxx-4xxx-Yxxx-xxxxxxxxxxxx, drawn left to right into one buffer of char codes
   // (one string per uid instead of one per digit: a uid per object and per event). A digit is
-  // random.intn(16) = floor(u / 2^32 * 16), which is exactly u >>> 28 (and intn(4) is u >>> 30).
+  // random.intn(16), Y is '89ab'[random.intn(4)].
   const c = UID_CODES;
-  let i = 0;
-  for (; i < 8; i++) c[i] = HEX[random.nextUint32() >>> 28];
-  c[i++] = DASH;
-  for (; i < 13; i++) c[i] = HEX[random.nextUint32() >>> 28];
-  c[i++] = DASH;
-  c[i++] = FOUR;
-  for (; i < 18; i++) c[i] = HEX[random.nextUint32() >>> 28];
-  c[i++] = DASH;
-  c[i++] = Y[random.nextUint32() >>> 30];
-  for (; i < 23; i++) c[i] = HEX[random.nextUint32() >>> 28];
-  c[i++] = DASH;
-  for (; i < 36; i++) c[i] = HEX[random.nextUint32() >>> 28];
+  random.fillCodes(c, 0, 8, HEX);
+  c[8] = DASH;
+  random.fillCodes(c, 9, 13, HEX);
+  c[13] = DASH;
+  c[14] = FOUR;
+  random.fillCodes(c, 15, 18, HEX);
+  c[18] = DASH;
+  random.fillCodes(c, 19, 20, Y);
+  random.fillCodes(c, 20, 23, HEX);
+  c[23] = DASH;
+  random.fillCodes(c, 24, 36, HEX);
   return String.fromCharCode.apply(null, c);
 }
 
-const HEX = [...'0123456789abcdef'].map((ch) => ch.charCodeAt(0));
-const Y = [...'89ab'].map((ch) => ch.charCodeAt(0));
+const HEX = '0123456789abcdef';
+const Y = '89ab';
 const DASH = 45;
 const FOUR = 52;
 const UID_CODES: number[] = new Array<number>(36).fill(0);

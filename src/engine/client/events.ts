@@ -92,7 +92,8 @@ export class EventRecorder {
 
   /** Records `type` (Normal | Warning) `reason` with `message` about `obj`, from `source`. */
   record(source: EventSource, obj: KObject | InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    const ref: InvolvedObject = 'metadata' in obj ? refTo(obj as KObject) : (obj as InvolvedObject);
+    const own = 'metadata' in obj;
+    const ref: InvolvedObject = own ? refTo(obj as KObject) : (obj as InvolvedObject);
     const namespace = ref.namespace || 'default';
     const now = this.clock.now();
     const key = [source.component, source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid ?? '', ref.fieldPath ?? '', type, reason, message].join('\u0000');
@@ -115,7 +116,8 @@ export class EventRecorder {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
-      involvedObject: { ...ref },
+      // A reference built here is the event's own; a caller's is copied (the store freezes it).
+      involvedObject: own ? ref : { ...ref },
       reason,
       message,
       source: { ...source },

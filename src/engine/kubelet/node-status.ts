@@ -8,6 +8,7 @@ import type { ComponentDeps } from '../controllers/deps';
 import type { TimerHandle } from '../clock';
 import { rfc3339, rfc3339Micro } from '../util/time';
 import { sameJson } from '../util/same-json';
+import type { NodeImage } from './pull';
 
 type Json = Record<string, unknown>;
 
@@ -49,7 +50,7 @@ export class NodeHeartbeat {
   constructor(
     private readonly deps: ComponentDeps,
     private readonly nodeName: string,
-    private readonly images: () => { names: string[]; sizeBytes: number }[],
+    private readonly images: () => readonly NodeImage[],
   ) {}
 
   start(): void {

@@ -9,6 +9,12 @@ export type PullResult =
   | { ok: true; info: ImageInfo; pullMs: number; totalMs: number }
   | { ok: false; message: string };
 
+/** One entry of a node's status.images. */
+export interface NodeImage {
+  names: string[];
+  sizeBytes: number;
+}
+
 export interface PullTiming {
   /** Registry round trips before the layers (ms). */
   latencyMs: number;
@@ -58,6 +64,8 @@ export function pullErrorMessage(ref: string, registryMessage: string): string {
 export class ImagePuller {
   /** Cached images by `repository:tag` and `repository@digest`. */
   private cache = new Map<string, ImageInfo>();
+  /** images() as of the last change to `cache` (callers only read it). */
+  private imageList: readonly NodeImage[] | undefined;
   private queue: Pending[] = [];
   private busy: TimerHandle | undefined;
 
@@ -78,6 +86,7 @@ export class ImagePuller {
   seed(info: ImageInfo): void {
     this.cache.set(`${info.repository}:${info.tag}`, info);
     this.cache.set(`${info.repository}@${info.digest}`, info);
+    this.imageList = undefined;
   }
 
   /** Every cached image once (a cluster snapshot keeps what each node has pulled). */
@@ -101,12 +110,15 @@ export class ImagePuller {
   }
 
   /** status.images: each cached image once, largest first (the kubelet reports at most 50). */
-  images(): { names: string[]; sizeBytes: number }[] {
+  images(): readonly NodeImage[] {
+    // Kept until the cache changes: every node's status tick asked for it (1,000 nodes, a sorted
+    // list each, every 10 s), while a node's images change only when a pull completes.
+    if (this.imageList) return this.imageList;
     const seen = new Set<ImageInfo>([...this.cache.values()]);
-    return [...seen]
+    return (this.imageList = [...seen]
       .sort((x, y) => y.sizeBytes - x.sizeBytes || (x.repository < y.repository ? -1 : x.repository > y.repository ? 1 : 0))
       .slice(0, 50)
-      .map((i) => ({ names: [`${i.repository}@${i.digest}`, `${i.repository}:${i.tag}`], sizeBytes: i.sizeBytes }));
+      .map((i) => ({ names: [`${i.repository}@${i.digest}`, `${i.repository}:${i.tag}`], sizeBytes: i.sizeBytes })));
   }
 
   private pump(): void {

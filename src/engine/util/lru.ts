@@ -49,7 +49,11 @@ export class LruMap<V> {
 
   /** Removes the oldest entry (no-op when empty). */
   dropOldest(): void {
-    if (this.oldest) this.delete(this.oldest.key);
+    // The entry is at hand: one hash lookup (the delete), not a get before it as well.
+    const e = this.oldest;
+    if (!e) return;
+    this.map.delete(e.key);
+    this.unlink(e);
   }
 
   /** Entries from oldest to newest. */
