@@ -193,11 +193,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   };
   const server = new ApiServer(ctx);
   const client = new EngineClient(server);
-  const type = (group: string, kind: string): ResourceType => {
-    const t = registry.types.find((x) => x.group === group && x.kind === kind);
-    if (!t) throw new Error(`unknown kind ${group}/${kind}`);
-    return t;
-  };
+  const type = (group: string, kind: string): ResourceType => registry.typeOf(group, kind);
   const informers = new InformerFactory(client);
   const deps: ComponentDeps = { client, informers, clock, random, registry, type, events: new EventRecorder(client, clock, type('', 'Event')) };
   const full = opts.components === undefined;

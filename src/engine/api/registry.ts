@@ -154,6 +154,13 @@ export class Registry {
     this.byGVR.delete(`${t.group}|${t.version}|${t.plural}`);
   }
 
+  /** The served type of a group's kind (its first version); throws for a kind no group serves. */
+  typeOf(group: string, kind: string): ResourceType {
+    const t = this.types.find((x) => x.group === group && x.kind === kind);
+    if (!t) throw new Error(`unknown kind ${group}/${kind}`);
+    return t;
+  }
+
   /** By apiVersion (`apps/v1`) and kind. */
   forKind(apiVersion: string, kind: string): ResourceType | undefined {
     return this.byGVK.get(`${apiVersion}|${kind}`);

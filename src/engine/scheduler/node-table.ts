@@ -96,11 +96,10 @@ export class NodeTable {
 
   private grow(min: number): void {
     const cap = Math.max(min, this.capacity * 2, 64);
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
+    // A column of the same kind with room for `cap` slots, its values kept.
+    const f64 = (a: Float64Array) => grown(a, new Float64Array(cap));
+    const u8 = (a: Uint8Array) => grown(a, new Uint8Array(cap));
+    const u32 = (a: Uint32Array) => grown(a, new Uint32Array(cap));
     this.allocCpu = f64(this.allocCpu);
     this.allocMem = f64(this.allocMem);
     this.allocEph = f64(this.allocEph);
@@ -114,16 +113,6 @@ export class NodeTable {
     this.scoredFit = f64(this.scoredFit);
     this.scoredBalanced = f64(this.scoredBalanced);
     this.scoredImage = f64(this.scoredImage);
-    const u8 = (a: Uint8Array) => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
-    };
-    const u32 = (a: Uint32Array) => {
-      const b = new Uint32Array(cap);
-      b.set(a);
-      return b;
-    };
     this.flags = u8(this.flags);
     this.version = u32(this.version);
     this.scoredAt = u32(this.scoredAt);
@@ -132,4 +121,10 @@ export class NodeTable {
     this.imageGen = u32(this.imageGen);
     this.capacity = cap;
   }
+}
+
+/** `to` holding `from`'s values at its start. */
+function grown<T extends { set(values: ArrayLike<number>): void }>(from: ArrayLike<number>, to: T): T {
+  to.set(from);
+  return to;
 }

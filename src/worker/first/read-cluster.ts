@@ -35,8 +35,6 @@ export class ReadOnlyCluster implements FeedSource {
   }
 
   type(group: string, kind: string): ResourceType {
-    const t = this.registry.types.find((x) => x.group === group && x.kind === kind);
-    if (!t) throw new Error(`unknown kind ${group}/${kind}`);
-    return t;
+    return this.registry.typeOf(group, kind);
   }
 }
