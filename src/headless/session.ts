@@ -28,7 +28,8 @@ export interface RunHooks {
 export class Session {
   readonly files = new Map<string, string>();
   readonly config: KubeconfigState = defaultKubeconfig();
-  private readonly cache = new Map<string, unknown>();
+  /** kubectl's discovery cache (~/.kube/cache); the worker's kept answers run on a copy. */
+  readonly cache = new Map<string, unknown>();
   private interrupt: (() => void) | undefined;
   private backgrounded: (() => void) | undefined;
   /** Open port-forward listeners (what `curl localhost:PORT` reaches). */

@@ -2,7 +2,7 @@
 // the change feed. The worker module loads in parallel with the page's own script.
 
 import * as Comlink from 'comlink';
-import type { BootResult, FeedBatch, PlaygroundApi } from '../worker/protocol';
+import type { AnswerUpdate, BootResult, FeedBatch, PlaygroundApi } from '../worker/protocol';
 import { Playground } from './state/playground.svelte';
 import { frameQueue } from './state/frame-queue';
 
@@ -19,6 +19,7 @@ export function createPlayground(): Playground {
 /** Boots the cluster: from the link in the URL, the saved state, or fresh (`fresh`). */
 export async function bootPlayground(pg: Playground, opts: { fresh?: boolean } = {}): Promise<BootResult> {
   const link = opts.fresh ? undefined : linkPayload(location.hash);
+  void pg.api.keepAnswers(Comlink.proxy((updates: AnswerUpdate[]) => pg.answers.apply(updates)));
   const result = await pg.api.boot(
     { link, fresh: opts.fresh, now: Date.now() },
     // Batches that arrive between two frames are applied together (frame-queue.ts).

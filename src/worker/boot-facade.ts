@@ -35,6 +35,8 @@ export class BootFacade implements P.PlaygroundApi {
   /** The first phase's commands still running: the full engine waits for them to be carried over. */
   private running: Promise<unknown> = Promise.resolve();
   private lockHeld = false;
+  /** The page's sink for kept answers, handed to the full engine (the first phase keeps none). */
+  private answerSink: ((updates: P.AnswerUpdate[]) => void) | undefined;
   /** Settles once a cluster runs (either phase): calls that arrive while it boots wait, as the host's do. */
   private markBooted!: () => void;
   private readonly booted = new Promise<void>((r) => (this.markBooted = r));
@@ -86,6 +88,7 @@ export class BootFacade implements P.PlaygroundApi {
       const { PlaygroundHost } = await import('./host');
       // This worker holds the lock already.
       const host = new PlaygroundHost({ ...this.env, storage: this.storage, locks: undefined });
+      if (this.answerSink) host.keepAnswers(this.answerSink);
       const first = this.first;
       if (first) {
         await this.running;
@@ -122,6 +125,17 @@ export class BootFacade implements P.PlaygroundApi {
       }
     }
     return (await this.ready()).shellInput(tab, line, out);
+  }
+
+  keepAnswers(onUpdate: (updates: P.AnswerUpdate[]) => void): void {
+    this.answerSink = onUpdate;
+    this.host?.keepAnswers(onUpdate);
+  }
+
+  shellAnswered(tab: string, line: string): void {
+    // Kept answers come from the full engine only, so it runs: recorded at once, in order.
+    if (this.host) this.host.shellAnswered(tab, line);
+    else void this.full().then((h) => h.shellAnswered(tab, line));
   }
 
   shellInterrupt(tab: string): void {

@@ -28,6 +28,9 @@ import { capturedKubectl } from './shell/capture';
 import { acquireClusterLock, type LockManagerLike } from './lock';
 import { DEFAULT_NODES, FRESH_SEED, freshStartTime } from './fresh/constants';
 import { freshSnapshot } from './fresh/cluster';
+import { KeptAnswers } from './answers/kept-answers';
+import { computeAnswer } from './answers/compute';
+import { plainGet } from './first/get-line';
 
 export { LOCK_NAME, type LockManagerLike } from './lock';
 export { DEFAULT_NODES } from './fresh/constants';
@@ -66,6 +69,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
   private readonly ready = new Promise<void>((r) => (this.markReady = r));
   private lastNowSaved = -Infinity;
   private unobserve: (() => void) | undefined;
+  private readonly answers: KeptAnswers;
 
   constructor(private readonly env: WorkerEnv) {
     this.storage = env.storage ?? new Persistence({ kv: memoryKV(), schedule: (fn, ms) => env.schedule(fn, ms), clock: () => env.wallNow() });
@@ -75,6 +79,12 @@ export class PlaygroundHost implements P.PlaygroundApi {
       onState: () => this.feed?.clockStateChanged(),
     });
     this.lessons = new LessonRunner(env.lessons ?? LESSONS, env, (s) => s && this.feed?.setLesson(s), (p) => this.storage.setLesson(p));
+    this.answers = new KeptAnswers({
+      compute: (argv) => computeAnswer(this.session, argv),
+      now: () => this.cluster.clock.now(),
+      wallNow: () => env.wallNow(),
+      schedule: (fn, ms) => env.schedule(fn, ms),
+    });
   }
 
   // ---- boot ----
@@ -173,7 +183,13 @@ export class PlaygroundHost implements P.PlaygroundApi {
       if (restart) cluster = restartCluster(cluster);
     }
     this.cluster = cluster;
-    this.unobserve = observeCluster(cluster, this.storage);
+    const unsave = observeCluster(cluster, this.storage);
+    const unanswer = cluster.store.observe((e) => this.answers.changed(e.resource));
+    this.unobserve = () => {
+      unsave();
+      unanswer();
+    };
+    this.answers.reset();
     this.session = new Session(cluster);
     for (const [k, v] of Object.entries(s.files)) this.session.files.set(k, v);
     this.scenario = { v: s.v, seed: s.seed, startTime: s.startTime, nodes: s.nodes, now: s.now, ...(s.lesson ? { lesson: s.lesson } : {}) };
@@ -206,6 +222,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
 
   private advanced(): void {
     this.feed?.clockAdvanced();
+    this.answers.clockMoved();
     const wall = this.env.wallNow();
     if (wall - this.lastNowSaved >= 1000) {
       this.lastNowSaved = wall;
@@ -239,14 +256,33 @@ export class PlaygroundHost implements P.PlaygroundApi {
 
   async shellInput(tab: string, line: string, out: (text: string) => void): Promise<P.ShellReply> {
     await this.ready;
-    let sh = this.shells.get(tab);
-    if (!sh) this.shells.set(tab, (sh = new Shell(tab, this.world)));
+    const sh = this.shell(tab);
     // Across comlink `out` is a proxy on its own port: the reply must not overtake the output,
     // so it waits for the last write to be delivered.
     let last: unknown;
     const reply = await sh.input(line, (s) => void (last = out(s)));
-    await last;
+    // A plain get is kept fresh for the page from now on; anything else may have changed what gets
+    // print (the namespace of the context). The page applies that before it sees the prompt.
+    const argv = reply.kind === 'done' ? plainGet(line) : undefined;
+    if (argv) this.answers.remember(line, argv);
+    else this.answers.invalidateAll();
+    await Promise.all([last, this.answers.delivered()]);
     return reply;
+  }
+
+  keepAnswers(onUpdate: (updates: P.AnswerUpdate[]) => void): void {
+    this.answers.connect(onUpdate);
+  }
+
+  shellAnswered(tab: string, line: string): void {
+    this.shell(tab).answered(line);
+    this.answers.used(line);
+  }
+
+  private shell(tab: string): Shell {
+    let sh = this.shells.get(tab);
+    if (!sh) this.shells.set(tab, (sh = new Shell(tab, this.world)));
+    return sh;
   }
 
   shellInterrupt(tab: string): void {

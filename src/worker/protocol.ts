@@ -172,6 +172,12 @@ export type ShellReply =
   /** `clear`: the terminal clears its screen. */
   | { kind: 'clear' };
 
+/**
+ * A change to the page's kept answers (worker/answers): the current output of a plain `kubectl get`
+ * line (`text`, `code`), that line no longer holding (no `text`), or nothing holding (`clear`).
+ */
+export type AnswerUpdate = { line: string; text?: string; code?: number } | { clear: true };
+
 export interface Completion {
   /** Index in the line where the replaced word starts. */
   from: number;
@@ -201,6 +207,10 @@ export interface PlaygroundApi {
   /** Ctrl-C: stops the tab's running or watching command, or drops a half-typed heredoc. */
   shellInterrupt(tab: string): void;
   complete(tab: string, line: string, cursor: number): Promise<Completion>;
+  /** Registers the page's sink for kept answers: plain gets whose output the page may print itself. */
+  keepAnswers(onUpdate: (updates: AnswerUpdate[]) => void): void;
+  /** The page printed a kept answer for `line` in tab `tab`: history and journal as if the shell ran it. */
+  shellAnswered(tab: string, line: string): void;
   /** Terminal history, shared by all tabs, persisted with the cluster. */
   history(): Promise<string[]>;
 

@@ -213,3 +213,31 @@ describe('two-phase boot', () => {
     await fresh.close();
   });
 });
+
+describe('kept answers', () => {
+  it('a get typed again is answered by the page, and never with what a change made out of date', async () => {
+    const fresh = await newContext(e2e.browser);
+    const p = await fresh.newPage();
+    const problems2: string[] = [];
+    p.on('pageerror', (e) => problems2.push(String(e)));
+    await p.goto(e2e.server.url);
+    await p.locator('[data-testid="terminal"] .xterm').first().waitFor({ timeout: 30_000 });
+    await p.locator('[data-testid="time-pause"]').click();
+    await typeLines(p, 'kubectl get deploy');
+    await waitForScreen(p, /No resources found in default namespace\.\n\$/);
+    await typeLines(p, 'kubectl create deployment kept --image=nginx:1.27 --replicas=2');
+    await waitForScreen(p, /deployment\.apps\/kept created/);
+    // Typed straight after the change that made the kept "No resources" out of date.
+    await typeLines(p, 'kubectl get deploy');
+    await waitForScreen(p, /created\n\$ kubectl get deploy\nNAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nkept\s+0\/2\s+\d\s+0\s+0s\n\$/);
+    await p.waitForTimeout(500);
+    await typeLines(p, 'clear');
+    await typeLines(p, 'kubectl get deploy');
+    await waitForScreen(p, /^\$ kubectl get deploy\nNAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nkept\s+0\/2\s+\d\s+0\s+0s\n\$/);
+    await typeLines(p, 'kubectl scale deployment kept --replicas=3');
+    await typeLines(p, 'kubectl get deploy');
+    await waitForScreen(p, /scaled\n\$ kubectl get deploy\nNAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nkept\s+0\/3\s+\d\s+0\s+0s\n\$/);
+    expect(problems2).toEqual([]);
+    await fresh.close();
+  });
+});

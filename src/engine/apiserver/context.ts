@@ -43,7 +43,10 @@ export interface ServerContext {
 }
 
 /** What the read side (get, list, watch, Tables) needs: no strategies, admission or kubelets. */
-export type ReadContext = Pick<ServerContext, 'clock' | 'store' | 'registry' | 'printerFor'>;
+export type ReadContext = Pick<ServerContext, 'clock' | 'registry' | 'printerFor'> & { store: ReadStore };
+
+/** The store as the read side uses it (the worker's kept answers pass one that notes what is read). */
+export type ReadStore = Pick<Store, 'get' | 'list' | 'watch'>;
 
 /**
  * Keys computed once per type object (a request asks for them several times): the same string

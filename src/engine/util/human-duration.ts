@@ -6,10 +6,37 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 /**
+ * While set, told for every duration formatted how many more milliseconds its text stays the same
+ * (its whole seconds change no sooner): the worker's kept answers learn when an output mentioning
+ * ages goes out of date without formatting it again.
+ */
+let stability: ((ms: number) => void) | undefined;
+
+/** Starts reporting each formatted duration's remaining stable time to `fn`; returns the stop. */
+export function observeDurationStability(fn: (ms: number) => void): () => void {
+  const prev = stability;
+  stability = fn;
+  return () => {
+    stability = prev;
+  };
+}
+
+/**
+ * How long `ms` can grow before trunc(ms / 1000) may change: exactly for a positive duration
+ * (1,250 -> 750); for a negative one (a timestamp in the future) a safe lower bound (-1,500 -> 500,
+ * though the truncated value only moves past -1,000).
+ */
+export function msUntilNextSecond(ms: number): number {
+  const r = Math.abs(ms) % SECOND;
+  return ms >= 0 ? SECOND - r : Math.max(1, r);
+}
+
+/**
  * HumanDuration: ~2-3 significant figures (`45s`, `3m10s`, `70m`, `3h1m`, `47h`, `2d1h`, `367d`,
  * `2y1d`, `8y`). More than a second in the past of zero (clock skew) is `<invalid>`.
  */
 export function humanDuration(ms: number): string {
+  stability?.(msUntilNextSecond(ms));
   // Go truncates toward zero (int(d.Seconds())), so -1.9s is still "0s": up to 2s of skew is tolerated.
   const seconds = Math.trunc(ms / SECOND);
   if (seconds < -1) return '<invalid>';
@@ -43,6 +70,7 @@ export function humanDuration(ms: number): string {
 
 /** ShortHumanDuration: one unit only (`59s`, `1m`, `23h`, `364d`, `2y`). */
 export function shortHumanDuration(ms: number): string {
+  stability?.(msUntilNextSecond(ms));
   const seconds = Math.trunc(ms / SECOND);
   if (seconds < -1) return '<invalid>';
   if (seconds < 0) return '0s';

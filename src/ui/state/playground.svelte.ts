@@ -4,6 +4,7 @@
 import type { Remote } from 'comlink';
 import type { ClockState, EventView, FeedBatch, LessonStatus, ObjectRef, ObjectView, PlaygroundApi, StorageStatus } from '../../worker/protocol';
 import { CHANGE_CAP, changesOf } from './changes';
+import { AnswerBook } from '../terminal/answer-book';
 
 /** A command another component wants typed into the active terminal (the editor's Apply). */
 export interface TerminalRequest {
@@ -30,6 +31,9 @@ export class Playground {
   private changeSeq = 0;
 
   private terminalHandler: ((req: TerminalRequest) => void) | undefined;
+
+  /** The worker's kept answers (plain gets the terminals may print without asking it). */
+  readonly answers = new AnswerBook();
 
   constructor(readonly api: Remote<PlaygroundApi>) {}
 

@@ -17,6 +17,11 @@ export const PROMPT = '$ ';
 /** What the editor needs from one tab's shell (see `shellPort` for the worker-backed one). */
 export interface ShellPort {
   input(line: string, out: (text: string) => void): Promise<ShellReply>;
+  /**
+   * The worker's kept answer for `line` typed at the primary prompt (a plain get it keeps current in
+   * the page), which the port then reports as run; undefined when the shell must run it.
+   */
+  kept?(line: string): { text: string; code: number } | undefined;
   interrupt(): void;
   complete(line: string, cursor: number): Promise<Completion>;
 }
@@ -195,13 +200,23 @@ export class LineEditor {
     if (entry !== undefined) this.apply({ line: entry, cursor: entry.length });
   }
 
-  /** Enter: leaves the line on screen and hands it to the shell (a blank primary line just re-prompts). */
+  /**
+   * Enter: leaves the line on screen and hands it to the shell (a blank primary line just re-prompts).
+   * A kept answer is printed with the next prompt in this same call: the terminal shows it in the
+   * coming frame (xterm parses what is written right after a key at once).
+   */
   private submit(): Promise<ShellReply | undefined> | void {
     const { line } = this.state;
     this.leaveLine('\r\n');
     if (!this.continuation) {
       if (line.trim() === '') return this.showPrompt();
       this.history.add(line);
+      const kept = this.port.kept?.(line);
+      if (kept) {
+        this.output(kept.text);
+        this.showPrompt();
+        return Promise.resolve({ kind: 'done', code: kept.code });
+      }
     }
     return this.execute(line);
   }

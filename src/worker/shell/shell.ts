@@ -53,6 +53,12 @@ export class Shell {
     return { kind: 'done', code };
   }
 
+  /** A line the page answered itself (a kept answer of a plain get): recorded as if it had run here. */
+  answered(line: string): void {
+    this.world.addHistory(line);
+    this.world.record({ op: 'command', tab: this.tab, line });
+  }
+
   /** Ctrl-C: stops the running command, or drops a half-typed one. */
   interrupt(): void {
     if (this.running) this.running.interrupt();

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   humanDuration,
+  msUntilNextSecond,
+  observeDurationStability,
   parseTimestamp,
   shortHumanDuration,
   translateTimestampSince,
@@ -126,5 +128,34 @@ describe('translateTimestampSince', () => {
 
   it('parses RFC 3339 with offsets', () => {
     expect(parseTimestamp('2026-01-01T02:00:00+01:00')).toBe(Date.parse('2026-01-01T01:00:00Z'));
+  });
+});
+
+describe('msUntilNextSecond and the stability observer', () => {
+  it('says how long a duration keeps its whole seconds', () => {
+    expect(msUntilNextSecond(0)).toBe(1000);
+    expect(msUntilNextSecond(1250)).toBe(750);
+    expect(msUntilNextSecond(1999)).toBe(1);
+    expect(msUntilNextSecond(-1500)).toBe(500);
+    expect(msUntilNextSecond(-1000)).toBe(1);
+  });
+
+  it('never promises a text past the moment it changes', () => {
+    for (const ms of [-2500, -1001, -1000, -999, -1, 0, 1, 999, 59_999, 119_500, 600_001, 3 * 3600_000 + 17, 400 * 86_400_000 + 3]) {
+      const until = msUntilNextSecond(ms);
+      for (const f of [humanDuration, shortHumanDuration]) {
+        for (let d = 0; d < until; d += Math.max(1, Math.floor(until / 7))) expect(f(ms + d), `${f.name}(${ms}+${d})`).toBe(f(ms));
+      }
+    }
+  });
+
+  it('reports every formatted duration while observed', () => {
+    const seen: number[] = [];
+    const stop = observeDurationStability((ms) => seen.push(ms));
+    humanDuration(1250);
+    shortHumanDuration(61_900);
+    stop();
+    humanDuration(5);
+    expect(seen).toEqual([750, 100]);
   });
 });

@@ -14,7 +14,16 @@ export class FakeShell implements ShellPort {
   completions: { line: string; cursor: number }[] = [];
   completer: (line: string, cursor: number) => Completion = (_l, cursor) => ({ from: cursor, items: [] });
   respond: Respond = (line, out) => this.heredoc(line, out);
+  /** Kept answers by line (the worker's, for plain gets) and the lines handed out from them. */
+  keptAnswers = new Map<string, { text: string; code: number }>();
+  answered: string[] = [];
   private marker: string | undefined;
+
+  kept(line: string): { text: string; code: number } | undefined {
+    const k = this.keptAnswers.get(line);
+    if (k) this.answered.push(line);
+    return k;
+  }
 
   input(line: string, out: (text: string) => void): Promise<ShellReply> {
     this.inputs.push(line);

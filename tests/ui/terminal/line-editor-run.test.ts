@@ -225,3 +225,30 @@ describe('output at the prompt', () => {
     expect([h.screen.row, h.screen.col]).toEqual([1, 13]);
   });
 });
+
+describe('kept answers', () => {
+  it('a kept line prints its answer and the next prompt within the key press, without the shell', () => {
+    const h = harness();
+    h.shell.keptAnswers.set('kubectl get deploy', { text: 'NAME   READY\nweb    2/2\n', code: 0 });
+    h.editor.feed('kubectl get deploy\r');
+    // Synchronously: nothing awaited.
+    expect(h.screen.text()).toBe('$ kubectl get deploy\nNAME   READY\nweb    2/2\n$');
+    expect(h.shell.inputs).toEqual([]);
+    expect(h.shell.answered).toEqual(['kubectl get deploy']);
+  });
+
+  it('inside a heredoc the same words go to the shell as data', async () => {
+    const h = harness();
+    h.shell.keptAnswers.set('kubectl get deploy', { text: 'kept\n', code: 0 });
+    await h.type('cat > notes.txt <<EOF\rkubectl get deploy\rEOF\r');
+    expect(h.shell.inputs).toEqual(['cat > notes.txt <<EOF', 'kubectl get deploy', 'EOF']);
+    expect(h.shell.answered).toEqual([]);
+  });
+
+  it('a command typed by another component gets the kept exit code', async () => {
+    const h = harness();
+    h.shell.keptAnswers.set('kubectl get deploy nope', { text: 'Error from server (NotFound): deployments.apps "nope" not found\n', code: 1 });
+    expect(await h.editor.run('kubectl get deploy nope')).toBe(1);
+    expect(h.screen.text()).toBe('$ kubectl get deploy nope\nError from server (NotFound): deployments.apps "nope" not found\n$');
+  });
+});

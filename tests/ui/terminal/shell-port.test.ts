@@ -3,6 +3,7 @@ import { proxyMarker } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import type { Completion, ShellReply } from '../../../src/worker/protocol';
 import { shellPort, type ShellApi } from '../../../src/ui/terminal/shell-port';
+import { AnswerBook } from '../../../src/ui/terminal/answer-book';
 
 describe('shellPort', () => {
   it('passes the tab id, the line and a proxied output callback', async () => {
@@ -30,5 +31,21 @@ describe('shellPort', () => {
       ['interrupt', 't2'],
       ['complete', 't2', 'kub', 3],
     ]);
+  });
+
+  it('hands out a kept answer and tells the worker it ran', async () => {
+    const calls: unknown[][] = [];
+    const api = {
+      shellAnswered: async (tab: string, line: string): Promise<void> => void calls.push(['answered', tab, line]),
+    } as unknown as ShellApi;
+    const book = new AnswerBook();
+    book.apply([{ line: 'kubectl get deploy nope', text: 'Error from server (NotFound): deployments.apps "nope" not found\n', code: 1 }]);
+    const port = shellPort(api, 't1', book);
+    expect(port.kept?.('kubectl get deploy nope')).toEqual({ text: 'Error from server (NotFound): deployments.apps "nope" not found\n', code: 1 });
+    expect(port.kept?.('kubectl get deploy')).toBeUndefined();
+    book.apply([{ line: 'kubectl get deploy nope' }]);
+    expect(port.kept?.('kubectl get deploy nope')).toBeUndefined();
+    expect(shellPort(api, 't1').kept?.('kubectl get deploy nope')).toBeUndefined();
+    expect(calls).toEqual([['answered', 't1', 'kubectl get deploy nope']]);
   });
 });

@@ -3,8 +3,8 @@
 // kubelets of the node(s) it was or is on instead of every one of 1,000 kubelets.
 
 import type { KObject } from '../../api/types';
-import type { ReadContext } from '../context';
-import type { Store, StoredEvent, WatchHandler } from '../../store/store';
+import type { ReadContext, ReadStore } from '../context';
+import type { StoredEvent, WatchHandler } from '../../store/store';
 import type { WatchHandle } from '../request';
 
 interface Entry {
@@ -17,7 +17,7 @@ interface Entry {
 class NodeIndex {
   readonly byNode = new Map<string, Entry[]>();
 
-  constructor(store: Store, resource: string) {
+  constructor(store: ReadStore, resource: string) {
     // Registered once, before any indexed watcher; the replay of current objects is skipped.
     let ready = false;
     store.watch(resource, { namespace: '' }, (e) => {
@@ -48,7 +48,7 @@ function nodeOf(o: KObject): string {
   return typeof n === 'string' ? n : '';
 }
 
-const indexes = new WeakMap<Store, Map<string, NodeIndex>>();
+const indexes = new WeakMap<ReadStore, Map<string, NodeIndex>>();
 
 /**
  * Watches `resource` for objects whose spec.nodeName is or was `node`; `handler` still applies the
