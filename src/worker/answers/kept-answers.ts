@@ -10,7 +10,10 @@ import type { Computed } from './compute';
 
 /** Lines kept at most (the most recently run or answered). */
 export const MAX_KEPT = 8;
-/** An answer costing more than this to compute (a list of thousands) is not worth keeping. */
+/**
+ * An answer costing more than this to compute twice in a row (a list of thousands) is not worth
+ * keeping; once may be a cold start or a collection.
+ */
 export const MAX_COST_MS = 6;
 /** Nor one longer than this. */
 export const MAX_TEXT = 64 * 1024;
@@ -38,6 +41,8 @@ interface Entry {
   validUntil: number;
   /** Bumped by every change that makes the entry stale: a computation that saw one is retried. */
   gen: number;
+  /** Computations in a row that took more than MAX_COST_MS. */
+  slow: number;
 }
 
 /** What changed while a computation ran (it may have read the old or the new state). */
@@ -80,7 +85,7 @@ export class KeptAnswers {
   remember(line: string, argv: string[]): void {
     const e = this.entries.get(line);
     if (e) return this.touch(e);
-    this.entries.set(line, { line, argv, shown: undefined, fresh: false, reads: new Set(), validUntil: -Infinity, gen: 0 });
+    this.entries.set(line, { line, argv, shown: undefined, fresh: false, reads: new Set(), validUntil: -Infinity, gen: 0, slow: 0 });
     if (this.entries.size > MAX_KEPT) this.forget(this.entries.values().next().value as Entry);
     this.scheduleRefresh();
   }
@@ -188,7 +193,8 @@ export class KeptAnswers {
     const cost = this.deps.wallNow() - t0;
     this.spent += cost;
     if (this.entries.get(e.line) !== e) return;
-    if (!c || cost > MAX_COST_MS || c.text.length > MAX_TEXT) return this.forget(e);
+    e.slow = cost > MAX_COST_MS ? e.slow + 1 : 0;
+    if (!c || e.slow >= 2 || c.text.length > MAX_TEXT) return this.forget(e);
     // Something it read changed while it ran: its text may mix two states.
     const reads = c.reads;
     if (e.gen !== gen || meanwhile.all || [...meanwhile.resources].some((r) => reads.has(r))) {
