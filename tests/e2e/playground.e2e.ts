@@ -217,11 +217,7 @@ describe('two-phase boot', () => {
 describe('kept answers', () => {
   it('a get typed again is answered by the page, and never with what a change made out of date', async () => {
     const fresh = await newContext(e2e.browser);
-    const p = await fresh.newPage();
-    const problems2: string[] = [];
-    p.on('pageerror', (e) => problems2.push(String(e)));
-    await p.goto(e2e.server.url);
-    await p.locator('[data-testid="terminal"] .xterm').first().waitFor({ timeout: 30_000 });
+    const { page: p, problems: problems2 } = await openPlayground(fresh, e2e.server.url);
     await p.locator('[data-testid="time-pause"]').click();
     await typeLines(p, 'kubectl get deploy');
     await waitForScreen(p, /No resources found in default namespace\.\n\$/);

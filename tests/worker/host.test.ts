@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { PlaygroundHost } from '../../src/worker/host';
+import { describe, expect, it } from 'vitest';
+import type { PlaygroundHost } from '../../src/worker/host';
 import type { FeedBatch, PodView, ShellReply } from '../../src/worker/protocol';
-import { FakeTime, flushPromises } from './fake-env';
+import { flushPromises } from './fake-env';
+import { hostsOnFakeTime, START } from './fake-host';
 
-const START = Date.UTC(2026, 0, 1);
-
-let hosts: PlaygroundHost[] = [];
-afterEach(() => {
-  for (const h of hosts) h.dispose();
-  hosts = [];
-});
+const newHost = hostsOnFakeTime();
 
 async function booted() {
-  const time = new FakeTime();
-  const host = new PlaygroundHost({ wallNow: () => time.wallNow(), schedule: (fn, ms) => time.schedule(fn, ms), lessons: [] });
-  hosts.push(host);
+  const { host, time } = newHost();
   const batches: FeedBatch[] = [];
   const r = await host.boot({ now: START, fresh: true }, (b) => batches.push(b));
   expect(r).toEqual({ ok: true, source: 'fresh' });

@@ -1,24 +1,16 @@
 // Kept answers through the real host: what the page holds for a plain get is, at every moment,
 // what the shell prints for it then; a change is dropped before the command that made it replies.
 
-import { afterEach, describe, expect, it } from 'vitest';
-import { PlaygroundHost } from '../../../src/worker/host';
+import { describe, expect, it } from 'vitest';
+import type { PlaygroundHost } from '../../../src/worker/host';
 import type { AnswerUpdate, ShellReply } from '../../../src/worker/protocol';
 import { AnswerBook } from '../../../src/ui/terminal/answer-book';
-import { FakeTime } from '../fake-env';
+import { hostsOnFakeTime, START } from '../fake-host';
 
-const START = Date.UTC(2026, 0, 1);
-
-let hosts: PlaygroundHost[] = [];
-afterEach(() => {
-  for (const h of hosts) h.dispose();
-  hosts = [];
-});
+const newHost = hostsOnFakeTime();
 
 async function booted() {
-  const time = new FakeTime();
-  const host = new PlaygroundHost({ wallNow: () => time.wallNow(), schedule: (fn, ms) => time.schedule(fn, ms), lessons: [] });
-  hosts.push(host);
+  const { host, time } = newHost();
   const book = new AnswerBook();
   const updates: AnswerUpdate[][] = [];
   // Delivered later, as over a message port: the comlink call resolves once the page applied it.
