@@ -260,11 +260,16 @@ export class PlaygroundHost implements P.PlaygroundApi {
     // Across comlink `out` is a proxy on its own port: the reply must not overtake the output,
     // so it waits for the last write to be delivered.
     let last: unknown;
-    const reply = await sh.input(line, (s) => void (last = out(s)));
+    let chars = 0;
+    const t0 = this.env.wallNow();
+    const reply = await sh.input(line, (s) => {
+      chars += s.length;
+      last = out(s);
+    });
     // A plain get is kept fresh for the page from now on; anything else may have changed what gets
     // print (the namespace of the context). The page applies that before it sees the prompt.
     const argv = reply.kind === 'done' ? plainGet(line) : undefined;
-    if (argv) this.answers.remember(line, argv);
+    if (argv) this.answers.remember(line, argv, { ms: this.env.wallNow() - t0, chars });
     else this.answers.invalidateAll();
     await Promise.all([last, this.answers.delivered()]);
     return reply;

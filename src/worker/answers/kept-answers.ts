@@ -17,6 +17,11 @@ export const MAX_KEPT = 8;
 export const MAX_COST_MS = 6;
 /** Nor one longer than this. */
 export const MAX_TEXT = 64 * 1024;
+/**
+ * A line whose run in the shell took longer than this is not taken on: keeping it would cost as
+ * much again at each change. (Generous: a first run pays for cold code; the strikes above judge.)
+ */
+export const MAX_RUN_MS = 50;
 /** Recomputing may use this much of each real second (at 60x everything changes all the time). */
 export const BUDGET_MS = 40;
 const WINDOW_MS = 1000;
@@ -81,8 +86,12 @@ export class KeptAnswers {
     this.send({ clear: true });
   }
 
-  /** `line` (argv: its plain get) just ran in a terminal: keep its answer from now on. */
-  remember(line: string, argv: string[]): void {
+  /**
+   * `line` (argv: its plain get) just ran in a terminal, taking `ms` and printing `chars`: keep
+   * its answer from now on, unless that run says it is too big to keep.
+   */
+  remember(line: string, argv: string[], run: { ms: number; chars: number }): void {
+    if (run.ms > MAX_RUN_MS || run.chars > MAX_TEXT) return;
     const e = this.entries.get(line);
     if (e) return this.touch(e);
     this.entries.set(line, { line, argv, shown: undefined, fresh: false, reads: new Set(), validUntil: -Infinity, gen: 0, slow: 0 });

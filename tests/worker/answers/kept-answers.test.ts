@@ -2,7 +2,7 @@
 // per-second budget holds at high speed, and a change during a computation makes it run again.
 
 import { describe, expect, it } from 'vitest';
-import { BUDGET_MS, KeptAnswers, MAX_COST_MS, MAX_KEPT } from '../../../src/worker/answers/kept-answers';
+import { BUDGET_MS, KeptAnswers, MAX_COST_MS, MAX_KEPT, MAX_RUN_MS, MAX_TEXT } from '../../../src/worker/answers/kept-answers';
 import type { Computed } from '../../../src/worker/answers/compute';
 import type { AnswerUpdate } from '../../../src/worker/protocol';
 import { AnswerBook } from '../../../src/ui/terminal/answer-book';
@@ -42,13 +42,25 @@ function setup() {
   };
 }
 
+/** A shell run of a line cheap enough to keep. */
+const RUN = { ms: 1, chars: 100 };
+
 describe('KeptAnswers', () => {
+  it('does not take on a line whose own run was slow or long', async () => {
+    const s = setup();
+    s.answers.remember('kubectl get pods', ['get', 'pods'], { ms: MAX_RUN_MS + 1, chars: 100 });
+    s.answers.remember('kubectl get events', ['get', 'events'], { ms: 1, chars: MAX_TEXT + 1 });
+    await s.time.advance(0);
+    expect(s.takeComputed()).toEqual([]);
+    expect(s.book.size).toBe(0);
+  });
+
   it('does not keep a line that costs too much to compute twice in a row', async () => {
     const s = setup();
     s.cost.set('get pods', MAX_COST_MS + 1);
     s.cost.set('get deploy', MAX_COST_MS + 1);
-    s.answers.remember('kubectl get pods', ['get', 'pods']);
-    s.answers.remember('kubectl get deploy', ['get', 'deploy']);
+    s.answers.remember('kubectl get pods', ['get', 'pods'], RUN);
+    s.answers.remember('kubectl get deploy', ['get', 'deploy'], RUN);
     await s.time.advance(0);
     // Once may be a cold start: both are kept.
     expect(s.book.size).toBe(2);
@@ -67,7 +79,7 @@ describe('KeptAnswers', () => {
 
   it('keeps the most recently used lines only', async () => {
     const s = setup();
-    for (let i = 0; i <= MAX_KEPT; i++) s.answers.remember(`kubectl get t${i}`, ['get', `t${i}`]);
+    for (let i = 0; i <= MAX_KEPT; i++) s.answers.remember(`kubectl get t${i}`, ['get', `t${i}`], RUN);
     await s.time.advance(0);
     expect(s.book.size).toBe(MAX_KEPT);
     expect(s.book.get('kubectl get t0')).toBeUndefined();
@@ -75,7 +87,7 @@ describe('KeptAnswers', () => {
 
   it('recomputes only on a change of what was read or when the ages turn, and says only what differs', async () => {
     const s = setup();
-    s.answers.remember('kubectl get deploy', ['get', 'deploy']);
+    s.answers.remember('kubectl get deploy', ['get', 'deploy'], RUN);
     await s.time.advance(0);
     s.takeComputed();
     s.answers.changed('pods');
@@ -98,7 +110,7 @@ describe('KeptAnswers', () => {
 
   it('runs a computation again when what it read changed meanwhile', async () => {
     const s = setup();
-    s.answers.remember('kubectl get deploy', ['get', 'deploy']);
+    s.answers.remember('kubectl get deploy', ['get', 'deploy'], RUN);
     s.setDuring(() => {
       s.setSim(5);
       s.answers.changed('deploy');
@@ -112,8 +124,8 @@ describe('KeptAnswers', () => {
     const s = setup();
     s.cost.set('get a', MAX_COST_MS);
     s.cost.set('get b', MAX_COST_MS);
-    s.answers.remember('kubectl get a', ['get', 'a']);
-    s.answers.remember('kubectl get b', ['get', 'b']);
+    s.answers.remember('kubectl get a', ['get', 'a'], RUN);
+    s.answers.remember('kubectl get b', ['get', 'b'], RUN);
     await s.time.advance(0);
     let rounds = 0;
     // Both change all the time (60x): the budget caps the work, and the page holds neither meanwhile.
