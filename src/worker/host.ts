@@ -433,6 +433,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
   /** Stops timers (tests; the worker lives until the tab closes). */
   dispose(): void {
     this.unobserve?.();
+    this.answers.dispose();
     this.feed?.stop();
     this.driver.dispose();
     this.lessons.dispose();

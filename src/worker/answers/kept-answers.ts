@@ -128,6 +128,13 @@ export class KeptAnswers {
     }
   }
 
+  /** Stops the pending recomputation (tests; the worker lives until the tab closes). */
+  dispose(): void {
+    this.cancelRefresh?.();
+    this.cancelRefresh = undefined;
+    this.entries.clear();
+  }
+
   /** Resolves once the page has applied every update sent so far (a command's reply waits for it). */
   delivered(): Promise<unknown> {
     this.flush();
