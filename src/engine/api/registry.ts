@@ -134,7 +134,8 @@ export function qualifiedKind(t: ResourceType): string {
 
 export class Registry {
   private byGVK = new Map<string, ResourceType>();
-  private byGVR = new Map<string, ResourceType>();
+  /** group -> version -> plural -> type: every request looks its type up (no key string to build and hash). */
+  private byGVR = new Map<string, Map<string, Map<string, ResourceType>>>();
   readonly types: ResourceType[] = [];
 
   constructor(types: readonly ResourceType[] = RESOURCE_TYPES) {
@@ -144,14 +145,23 @@ export class Registry {
   add(t: ResourceType): void {
     this.types.push(t);
     this.byGVK.set(`${groupVersion(t)}|${t.kind}`, t);
-    this.byGVR.set(`${t.group}|${t.version}|${t.plural}`, t);
+    let versions = this.byGVR.get(t.group);
+    if (!versions) this.byGVR.set(t.group, (versions = new Map()));
+    let plurals = versions.get(t.version);
+    if (!plurals) versions.set(t.version, (plurals = new Map()));
+    plurals.set(t.plural, t);
   }
 
   remove(t: ResourceType): void {
     const i = this.types.indexOf(t);
     if (i >= 0) this.types.splice(i, 1);
     this.byGVK.delete(`${groupVersion(t)}|${t.kind}`);
-    this.byGVR.delete(`${t.group}|${t.version}|${t.plural}`);
+    const versions = this.byGVR.get(t.group);
+    const plurals = versions?.get(t.version);
+    if (plurals?.delete(t.plural)) {
+      if (plurals.size === 0) versions!.delete(t.version);
+      if (versions!.size === 0) this.byGVR.delete(t.group);
+    }
   }
 
   /** The served type of a group's kind (its first version); throws for a kind no group serves. */
@@ -167,7 +177,7 @@ export class Registry {
   }
 
   forResource(group: string, version: string, plural: string): ResourceType | undefined {
-    return this.byGVR.get(`${group}|${version}|${plural}`);
+    return this.byGVR.get(group)?.get(version)?.get(plural);
   }
 
   /** Whether any version of the group serves this kind (for "no matches for kind" vs version errors). */

@@ -8,7 +8,7 @@ import { conversionFor } from '../api/conversion/index';
 import type { ReadContext } from './context';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery';
 import { getObject, listObjects, watchObjects, type ListOptions } from './handlers/read';
-import { parsePath, wantsTable, type ApiRequest, type ApiResponse, type ResourcePath, type WatchHandle, type WatchSink } from './request';
+import { parsePath, requestPath, wantsTable, type ApiRequest, type ApiResponse, type ResourcePath, type WatchHandle, type WatchSink } from './request';
 import { ApiError, badRequest, methodNotAllowed, pathNotFound, statusFailure } from './status';
 import { toTable, type IncludeObject } from './table';
 
@@ -74,7 +74,7 @@ export class ReadApiServer {
 
   /** One request, errors thrown; ApiServer first sends versions served through conversion aside. */
   protected serve(req: ApiRequest): ApiResponse {
-    return this.route(req);
+    return this.route(req, requestPath(req));
   }
 
   protected resolve(p: ResourcePath): { t: ResourceType; path: ResourcePath } {

@@ -20,6 +20,11 @@ export interface ApiRequest {
    * it keeps) may store it instead of copying it.
    */
   handOver?: boolean;
+  /**
+   * In-process callers only: `path` already parsed, exactly as parsePath(path) gives it (see
+   * resourceRequestPath), so the server need not parse the string it was just built from.
+   */
+  target?: ResourcePath;
 }
 
 export interface ApiResponse {
@@ -132,11 +137,47 @@ function parse(path: string): ParsedPath {
 /** Builds the path of a resource or collection (the inverse of parsePath). */
 export function resourcePath(p: ResourcePath): string {
   let s = p.group ? `/apis/${p.group}/${p.version}` : `/api/${p.version}`;
-  if (p.namespace) s += `/namespaces/${encodeURIComponent(p.namespace)}`;
+  if (p.namespace) s += `/namespaces/${encodeSegment(p.namespace)}`;
   s += `/${p.plural}`;
-  if (p.name !== undefined) s += `/${encodeURIComponent(p.name)}`;
+  if (p.name !== undefined) s += `/${encodeSegment(p.name)}`;
   if (p.subresource) s += `/${p.subresource}`;
   return s;
+}
+
+/**
+ * encodeURIComponent, skipped for the usual name of letters, digits, `-`, `.` and `_` (which it
+ * returns as is): every engine request encodes a name or two, and the call is not cheap.
+ */
+function encodeSegment(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // a-z, 0-9, A-Z, '-', '.', '_'
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 45 || c === 46 || c === 95)) return encodeURIComponent(s);
+  }
+  return s;
+}
+
+/**
+ * The path of `p` for an in-process request, with `target` = what parsePath gives for that
+ * path: `p` itself, except that an empty namespace, name or subresource is left out of the path
+ * and so comes back undefined.
+ */
+export function resourceRequestPath(p: ResourcePath): { path: string; target: ResourcePath } {
+  const path = resourcePath(p);
+  const target: ResourcePath = {
+    group: p.group,
+    version: p.version,
+    namespace: p.namespace || undefined,
+    plural: p.plural,
+    name: p.name || undefined,
+    subresource: p.subresource || undefined,
+  };
+  return { path, target };
+}
+
+/** The parsed path of a request: its `target` when the caller gave one, else parsePath(path). */
+export function requestPath(req: ApiRequest): ParsedPath {
+  return req.target !== undefined ? { kind: 'resource', path: req.target } : parsePath(req.path);
 }
 
 /** Whether the Accept header asks for server-side printing (a meta.k8s.io Table). */

@@ -16,7 +16,7 @@ import { NodeAgents } from '../kubelet/agents';
 import { fieldValidationMode } from './field-validation';
 import { conversionFor } from '../api/conversion';
 import { handleConverted, watchConverted } from '../api/conversion/serve';
-import { parsePath, type ApiRequest, type ApiResponse, type ResourcePath, type WatchHandle, type WatchSink } from './request';
+import { parsePath, requestPath, type ApiRequest, type ApiResponse, type ResourcePath, type WatchHandle, type WatchSink } from './request';
 import { badRequest, methodNotAllowed, pathNotFound } from './status';
 import type { ServerContext } from './context';
 import { listOptions, ok, ReadApiServer } from './read-server';
@@ -37,9 +37,10 @@ export class ApiServer extends ReadApiServer {
 
   protected override serve(req: ApiRequest): ApiResponse {
     // Parsed once: conversion and routing both look at the path.
-    const parsed = parsePath(req.path);
+    const parsed = requestPath(req);
     const conv = this.conversion(req, parsed);
-    if (conv) return handleConverted(conv, req, (r) => super.serve(r));
+    // The storage version's requests are built from the path alone (a target would be stale).
+    if (conv) return handleConverted(conv, req.target !== undefined ? { ...req, target: undefined } : req, (r) => super.serve(r));
     return this.route(req, parsed);
   }
 

@@ -4,7 +4,7 @@
 import type { ResourceType } from '../api/registry';
 import type { KList, KObject, Status } from '../api/types';
 import type { ReadApiServer } from '../apiserver/read-server';
-import { resourcePath, type ApiRequest, type WatchHandle, type WatchSink } from '../apiserver/request';
+import { resourcePath, resourceRequestPath, type ApiRequest, type WatchHandle, type WatchSink } from '../apiserver/request';
 import { ApiError } from '../apiserver/status';
 
 export interface ListQuery {
@@ -26,16 +26,24 @@ export class EngineClient {
     return resourcePath({ group: t.group, version: t.version, namespace: t.namespaced ? ns : undefined, plural: t.plural, name, subresource });
   }
 
+  /** A request with its path parsed already (ApiRequest.target): the server skips parsing it. */
+  private req(method: ApiRequest['method'], t: ResourceType, ns: string | undefined, name?: string, subresource?: string): ApiRequest {
+    const { path, target } = resourceRequestPath({ group: t.group, version: t.version, namespace: t.namespaced ? ns : undefined, plural: t.plural, name, subresource });
+    return { method, path, target };
+  }
+
   /** The object, or undefined when it does not exist. */
   get(t: ResourceType, ns: string | undefined, name: string): KObject | undefined {
-    const res = this.server.handle({ method: 'GET', path: this.path(t, ns, name) });
+    const res = this.server.handle(this.req('GET', t, ns, name));
     if (res.status === 404) return undefined;
     if (res.status >= 400) throw new ApiError(res.body as Status);
     return res.body as KObject;
   }
 
   list(t: ResourceType, ns?: string, q: ListQuery = {}): KList {
-    return this.call({ method: 'GET', path: this.path(t, ns), query: { ...q } }) as KList;
+    const req = this.req('GET', t, ns);
+    req.query = { ...q };
+    return this.call(req) as KList;
   }
 
   /**
@@ -43,20 +51,24 @@ export class EngineClient {
    * up stored and frozen as is, which saves copying what components build just to create it).
    */
   create(t: ResourceType, obj: KObject, handOver = false): KObject {
-    const req: ApiRequest = { method: 'POST', path: this.path(t, obj.metadata.namespace), body: obj };
+    const req = this.req('POST', t, obj.metadata.namespace);
+    req.body = obj;
     if (handOver) req.handOver = true;
     return this.call(req) as KObject;
   }
 
   update(t: ResourceType, obj: KObject, subresource?: string, handOver = false): KObject {
-    const req: ApiRequest = { method: 'PUT', path: this.path(t, obj.metadata.namespace, obj.metadata.name, subresource), body: obj };
+    const req = this.req('PUT', t, obj.metadata.namespace, obj.metadata.name, subresource);
+    req.body = obj;
     if (handOver) req.handOver = true;
     return this.call(req) as KObject;
   }
 
   /** POSTs to a subresource (`binding`, `eviction`) and returns the answer. */
   post(t: ResourceType, ns: string | undefined, name: string, subresource: string, body: unknown): unknown {
-    return this.call({ method: 'POST', path: this.path(t, ns, name, subresource), body });
+    const req = this.req('POST', t, ns, name, subresource);
+    req.body = body;
+    return this.call(req);
   }
 
   /** `handOver` as for create: obj's status (and top-level metadata object) may be stored as is. */
@@ -65,7 +77,10 @@ export class EngineClient {
   }
 
   patch(t: ResourceType, ns: string | undefined, name: string, patch: unknown, type = 'application/merge-patch+json', subresource?: string): KObject {
-    return this.call({ method: 'PATCH', path: this.path(t, ns, name, subresource), body: patch, contentType: type }) as KObject;
+    const req = this.req('PATCH', t, ns, name, subresource);
+    req.body = patch;
+    req.contentType = type;
+    return this.call(req) as KObject;
   }
 
   /** Deletes; NotFound is not an error here (the goal is reached). */
@@ -74,7 +89,9 @@ export class EngineClient {
     if (opts.propagationPolicy) body.propagationPolicy = opts.propagationPolicy;
     if (opts.gracePeriodSeconds !== undefined) body.gracePeriodSeconds = opts.gracePeriodSeconds;
     if (opts.uid) body.preconditions = { uid: opts.uid };
-    const res = this.server.handle({ method: 'DELETE', path: this.path(t, ns, name), body });
+    const req = this.req('DELETE', t, ns, name);
+    req.body = body;
+    const res = this.server.handle(req);
     if (res.status >= 400 && res.status !== 404) throw new ApiError(res.body as Status);
   }
 

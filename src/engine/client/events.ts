@@ -4,7 +4,7 @@
 // `lastTimestamp` instead of creating a new one (the EventCorrelator's aggregation).
 
 import type { ResourceType } from '../api/registry';
-import type { KObject } from '../api/types';
+import { assignCopy, type KObject } from '../api/types';
 import type { Clock } from '../clock';
 import { rfc3339 } from '../util/time';
 import type { EngineClient } from './client';
@@ -117,10 +117,10 @@ export class EventRecorder {
       kind: 'Event',
       metadata: { name, namespace },
       // A reference built here is the event's own; a caller's is copied (the store freezes it).
-      involvedObject: own ? ref : { ...ref },
+      involvedObject: own ? ref : assignCopy(ref),
       reason,
       message,
-      source: { ...source },
+      source: assignCopy(source),
       firstTimestamp: stamp,
       lastTimestamp: stamp,
       count: 1,

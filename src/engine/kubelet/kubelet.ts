@@ -264,8 +264,12 @@ export class Kubelet implements Component, NodeAgent {
       const status = w.status(now);
       if (sameJson(status, w.pod.status ?? {})) continue;
       // Shallow: the apiserver copies what it keeps, so a deep clone per status write is waste.
-      const body: KObject = { ...w.pod, metadata: { ...w.pod.metadata } };
-      delete body.metadata.resourceVersion;
+      // The metadata is copied without resourceVersion rather than copied and then deleted from
+      // (a delete turns the copy into a slow dictionary-mode object, once per status write).
+      const metadata: KObject['metadata'] = {};
+      const src = w.pod.metadata as Record<string, unknown>;
+      for (const k in src) if (k !== 'resourceVersion' && Object.hasOwn(src, k)) (metadata as Record<string, unknown>)[k] = src[k];
+      const body: KObject = { ...w.pod, metadata };
       body.status = status;
       try {
         // body's metadata and status are built fresh here and not kept: handed over, not copied.

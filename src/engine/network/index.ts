@@ -110,12 +110,16 @@ export class Network implements Component {
   netHooksFor(pod: KObject, podIP?: string): NetHooks {
     const namespace = pod.metadata.namespace ?? 'default';
     const clusterDns = ((pod.spec ?? {}) as Json).dnsPolicy !== 'Default';
-    const ip = () => podIP ?? String(((pod.status ?? {}) as Json).podIP ?? '');
+    // Methods, not named arrow functions (one set per container): see kubelet/images/container.ts.
+    const net = this;
     return {
-      http: (req) => this.request(req.url, { fromPod: clusterDns ? { namespace, ip: ip() } : undefined, clientIP: ip(), method: req.method, headers: req.headers, body: req.body }),
-      lookup: (name) => {
-        let a = clusterDns ? resolve(this.view, name, namespace) : ({ kind: 'NXDOMAIN', name } as DnsAnswer);
-        if (a.kind === 'CNAME') a = answer(this.view, a.target);
+      http(req) {
+        const ip = podIP ?? String(((pod.status ?? {}) as Json).podIP ?? '');
+        return net.request(req.url, { fromPod: clusterDns ? { namespace, ip } : undefined, clientIP: ip, method: req.method, headers: req.headers, body: req.body });
+      },
+      lookup(name) {
+        let a = clusterDns ? resolve(net.view, name, namespace) : ({ kind: 'NXDOMAIN', name } as DnsAnswer);
+        if (a.kind === 'CNAME') a = answer(net.view, a.target);
         if (a.kind === 'A') return { server: DNS_SERVER, name: a.name, addresses: a.addresses };
         return { server: DNS_SERVER, error: 'NXDOMAIN' };
       },

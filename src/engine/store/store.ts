@@ -3,7 +3,7 @@
 // resourceVersion, and a bounded event history (older resumes get 410 Gone), like the
 // apiserver's storage.Interface over etcd3 plus the watch cache.
 
-import { deepFreeze, type KObject, type WatchEventType } from '../api/types';
+import { assignCopy, deepFreeze, type KObject, type WatchEventType } from '../api/types';
 import { StoreError } from './errors';
 
 export interface StoredEvent {
@@ -255,7 +255,11 @@ export class Store {
       obj.metadata.resourceVersion = String(this.rv);
       return deepFreeze(obj);
     }
-    const copy = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rv) } };
+    // By assignment, not spread: see assignCopy (a spread copy's hidden class was one per object).
+    const copy = assignCopy(obj);
+    const meta = assignCopy(obj.metadata);
+    meta.resourceVersion = String(this.rv);
+    copy.metadata = meta;
     return deepFreeze(copy);
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Backoff } from '../../../src/engine/kubelet/backoff';
 import { IpAllocator } from '../../../src/engine/kubelet/ids';
-import { LogStore, pickLogInstance, renderLogs, rfc3339Nano } from '../../../src/engine/kubelet/logs';
+import { LogStore, MAX_LINES_PER_INSTANCE, pickLogInstance, renderLogs, rfc3339Nano, type LogLine } from '../../../src/engine/kubelet/logs';
 import { normalizeRef, pullErrorMessage } from '../../../src/engine/kubelet/pull';
 import { expand, resolveEnv } from '../../../src/engine/kubelet/env';
 import { podPhase, type ContainerView, type PodView } from '../../../src/engine/kubelet/status';
@@ -61,6 +61,18 @@ describe('logs', () => {
       { opts: { limitBytes: 3 }, want: 'a\nb' },
     ];
     for (const c of cases) expect(renderLogs(lines, c.opts, 6000)).toBe(c.want);
+  });
+
+  it('LogStore keeps the last MAX_LINES_PER_INSTANCE lines, each as its follower saw it', () => {
+    const s = new LogStore();
+    const seen: LogLine[] = [];
+    s.follow('c1', (l) => seen.push(l));
+    for (let i = 0; i < MAX_LINES_PER_INSTANCE + 7; i++) s.append('c1', i % 3 ? 'stdout' : 'stderr', `line ${i}\n`, 1000 + i);
+    const lines = s.lines('c1');
+    expect(lines).toHaveLength(MAX_LINES_PER_INSTANCE);
+    expect(lines[0].text).toBe('line 7\n');
+    expect(lines).toEqual(seen.slice(7));
+    expect(new Set(lines.map((l) => l.nanos)).size).toBeGreaterThan(MAX_LINES_PER_INSTANCE - 10);
   });
 
   const view = (state: ContainerView['state'], last?: ContainerView['last']): ContainerView => ({ name: 'c', specImage: 'x', state, last, restartCount: 0, started: false, ready: false, containerID: 'containerd://run' });

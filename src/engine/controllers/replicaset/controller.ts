@@ -12,6 +12,7 @@ import type { Component, ComponentDeps, ComponentFactory } from '../deps';
 import { Expectations } from '../expectations';
 import { sameJson } from '../../util/same-json';
 import { adoptPatch, claimDecision, releasePatch } from './claim';
+import { ClaimMemo } from './claim-memo';
 import { PodIndex } from './pod-index';
 import { controllerOf, isPodActive, objectKey, specReplicas, type PodView, type ReplicaSetView } from './pods';
 import {
@@ -40,6 +41,8 @@ export class ReplicaSetController implements Component {
   private readonly rsInformer: Informer;
   private readonly podInformer: Informer;
   private readonly pods = new PodIndex({ ownerKind: 'ReplicaSet' });
+  /** Pods the last syncs kept, so a sync re-checks only the pods that changed since. */
+  private readonly claims = new ClaimMemo();
   /** rs key -> parsed selector (rebuilt when the RS changes). */
   private readonly selectors = new Map<string, Selector>();
   /** namespace -> rs keys, to find the ReplicaSets that may adopt an orphan. */
@@ -150,6 +153,7 @@ export class ReplicaSetController implements Component {
 
   private updatePod(old: PodView, cur: PodView): void {
     this.pods.upsert(cur, old);
+    if (old !== cur) this.claims.forget(old);
     if (cur.metadata.resourceVersion === old.metadata.resourceVersion) return;
     // sameJson: JSON.stringify equality without the strings (every pod event reaches this).
     const labelChanged = !sameJson(cur.metadata.labels ?? {}, old.metadata.labels ?? {});
@@ -177,7 +181,10 @@ export class ReplicaSetController implements Component {
   }
 
   private deletePod(pod: PodView, gone: boolean): void {
-    if (gone) this.pods.remove(pod);
+    if (gone) {
+      const held = this.pods.remove(pod);
+      if (held) this.claims.forget(held);
+    }
     const rs = this.resolve(pod.metadata.namespace ?? '', controllerOf(pod));
     if (!rs) return;
     const key = keyOf(rs);
@@ -229,12 +236,14 @@ export class ReplicaSetController implements Component {
     let canAdopt: boolean | undefined;
     for (const pod of this.pods.candidates(ns, rs.metadata.uid ?? '')) {
       if (!isPodActive(pod)) continue;
-      const d = claimDecision(rs, selector, pod);
+      // Unchanged since a sync kept it (the usual case): the same decision and counts.
+      const known = this.claims.get(rs, pod);
+      const d = known !== undefined ? 'keep' : claimDecision(rs, selector, pod);
       if (d === 'keep') {
+        const kept = known ?? this.claims.keep(rs, counts.template, pod);
         owned.push(pod);
-        counts.add(pod);
-      }
-      else if (d === 'release') this.patchPod(pod, releasePatch(rs, pod));
+        counts.addKnown(pod, kept.fully, kept.ready);
+      } else if (d === 'release') this.patchPod(pod, releasePatch(rs, pod));
       else if (d === 'adopt') {
         // RecheckDeletionTimestamp: adopt only if a fresh read shows the same, live ReplicaSet.
         if (canAdopt === undefined) {

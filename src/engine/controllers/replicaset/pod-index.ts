@@ -55,16 +55,20 @@ export class PodIndex {
     bucket.set(key, pod as PodView);
   }
 
-  remove(pod: KObject): void {
-    if (!this.keeps(pod)) return;
+  /** Drops the pod; returns the state of it this index held (a delete event carries a newer copy). */
+  remove(pod: KObject): PodView | undefined {
+    if (!this.keeps(pod)) return undefined;
     const key = keyOf(pod);
     const ref = controllerOf(pod);
     const m = ref ? this.byOwner.get(ref.uid) : this.orphans.get(pod.metadata.namespace ?? '');
-    m?.delete(key);
-    if (m && m.size === 0) {
+    if (!m) return undefined;
+    const held = m.get(key);
+    m.delete(key);
+    if (m.size === 0) {
       if (ref) this.byOwner.delete(ref.uid);
       else this.orphans.delete(pod.metadata.namespace ?? '');
     }
+    return held;
   }
 
   /** Pods whose controller reference has this uid. */

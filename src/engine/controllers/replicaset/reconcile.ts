@@ -83,7 +83,8 @@ export class ReplicaCounts {
   fully = 0;
   ready = 0;
   available = 0;
-  private readonly template: Selector;
+  /** The template's labels as a selector (what fullyLabeledReplicas counts). */
+  readonly template: Selector;
   private readonly minReady: number;
 
   constructor(
@@ -95,8 +96,13 @@ export class ReplicaCounts {
   }
 
   add(p: PodView): void {
-    if (this.template.matches(p.metadata.labels)) this.fully++;
-    if (isPodReady(p)) {
+    this.addKnown(p, this.template.matches(p.metadata.labels), isPodReady(p));
+  }
+
+  /** add() with the pod's template match and readiness already known (a ClaimMemo's). */
+  addKnown(p: PodView, fully: boolean, ready: boolean): void {
+    if (fully) this.fully++;
+    if (ready) {
       this.ready++;
       // isPodAvailable without its second Ready lookup when minReadySeconds is 0 (the usual case).
       if (this.minReady === 0 || isPodAvailable(p, this.minReady, this.now)) this.available++;

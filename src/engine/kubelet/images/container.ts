@@ -28,22 +28,40 @@ export function startFailure(name: string): string {
 
 type Source = { peek(): ProcessEvent | undefined; take(): ProcessEvent | undefined };
 
+// The per-container functions below are object methods, not named arrow functions: tsx runs
+// esbuild with keepNames, which redefines `name` on every named closure it creates (~250 bytes
+// each), and each of 10,000 containers made about ten of them.
+
 function listSource(events: ProcessEvent[]): Source {
   let k = 0;
-  return { peek: () => events[k], take: () => events[k++] };
+  return {
+    peek() {
+      return events[k];
+    },
+    take() {
+      return events[k++];
+    },
+  };
 }
 
 function streamSource(s: ShellStream): Source {
   let buf: ProcessEvent | undefined;
   let loaded = false;
-  const peek = () => {
-    if (!loaded) {
-      buf = s.next();
-      loaded = true;
-    }
-    return buf;
+  const src: Source = {
+    peek() {
+      if (!loaded) {
+        buf = s.next();
+        loaded = true;
+      }
+      return buf;
+    },
+    take() {
+      src.peek();
+      loaded = false;
+      return buf;
+    },
   };
-  return { peek, take: () => (peek(), (loaded = false), buf) };
+  return src;
 }
 
 /** The image's programs as a set, one per catalog row (read only: shared by its containers). */
@@ -59,8 +77,11 @@ export function startContainer(image: ImageDef, tag: TagInfo, spec: FullSpec): S
   const env = { ...(image.env ?? {}), ...spec.env };
   const files = new Map(Object.entries(spec.files));
   const programs = programsOf(image);
-  const shellCtx = (sinceStartMs: number): ShellContext =>
-    newContext({ env, files, hostname: spec.hostname, flavor: image.shell ?? 'ash', programs, cwd: spec.workingDir ?? image.workingDir, startedAtMs: spec.startedAtMs, sinceStartMs, net: spec.net });
+  const shell = {
+    ctx(sinceStartMs: number): ShellContext {
+      return newContext({ env, files, hostname: spec.hostname, flavor: image.shell ?? 'ash', programs, cwd: spec.workingDir ?? image.workingDir, startedAtMs: spec.startedAtMs, sinceStartMs, net: spec.net });
+    },
+  };
 
   let argv = containerArgv(image, spec.command, spec.args);
   let viaEntrypoint = false;
@@ -79,8 +100,8 @@ export function startContainer(image: ImageDef, tag: TagInfo, spec: FullSpec): S
   if (main) {
     behaviour = PROGRAMS[main]({ spec, argv, image, tag, env, files, viaEntrypoint });
     source = listSource(behaviour.events);
-  } else if (argv.length > 0 && image.shell && hasProgram(shellCtx(0), argv[0])) {
-    const ctx = shellCtx(0);
+  } else if (argv.length > 0 && image.shell && hasProgram(shell.ctx(0), argv[0])) {
+    const ctx = shell.ctx(0);
     stream = new ShellStream(runArgv(argv, ctx, ''), ctx);
     source = streamSource(stream);
   } else {
@@ -95,17 +116,19 @@ export function startContainer(image: ImageDef, tag: TagInfo, spec: FullSpec): S
   let lastAt = 0;
   let exitedAt: number | undefined;
 
-  const record = (at: number) => {
-    requests.push(at);
-    while (requests.length > 0 && requests[0] < at - CPU_WINDOW_MS) requests.shift();
-  };
-  const listening = (port: number, since: number) =>
-    !oom && behaviour?.listen !== undefined && since >= behaviour.listen.afterMs && behaviour.listen.ports.includes(port) && (exitedAt === undefined || since < exitedAt);
-
-  const emit = (e: ProcessEvent): ProcessEvent => {
-    lastAt = Math.max(lastAt, e.at);
-    if (e.kind === 'exit') exitedAt = e.at;
-    return { ...e, at: Math.max(e.at, lastAt) };
+  const own = {
+    record(at: number): void {
+      requests.push(at);
+      while (requests.length > 0 && requests[0] < at - CPU_WINDOW_MS) requests.shift();
+    },
+    listening(port: number, since: number): boolean {
+      return !oom && behaviour?.listen !== undefined && since >= behaviour.listen.afterMs && behaviour.listen.ports.includes(port) && (exitedAt === undefined || since < exitedAt);
+    },
+    emit(e: ProcessEvent): ProcessEvent {
+      lastAt = Math.max(lastAt, e.at);
+      if (e.kind === 'exit') exitedAt = e.at;
+      return { ...e, at: Math.max(e.at, lastAt) };
+    },
   };
 
   return {
@@ -113,20 +136,20 @@ export function startContainer(image: ImageDef, tag: TagInfo, spec: FullSpec): S
     next() {
       if (exitedAt !== undefined) return undefined;
       const p = source.peek();
-      if (oom && (p === undefined || p.at >= OOM_AFTER_MS)) return emit({ at: OOM_AFTER_MS, kind: 'exit', code: 137, reason: 'OOMKilled' });
-      if (pendingLogs.length > 0 && (p === undefined || pendingLogs[0].at <= p.at)) return emit(pendingLogs.shift()!);
+      if (oom && (p === undefined || p.at >= OOM_AFTER_MS)) return own.emit({ at: OOM_AFTER_MS, kind: 'exit', code: 137, reason: 'OOMKilled' });
+      if (pendingLogs.length > 0 && (p === undefined || pendingLogs[0].at <= p.at)) return own.emit(pendingLogs.shift()!);
       const e = source.take();
-      return e ? emit(e) : undefined;
+      return e ? own.emit(e) : undefined;
     },
     http(req: HttpRequest, since: number): HttpResponse | 'refused' {
-      if (!listening(req.port, since) || !behaviour?.http) return 'refused';
+      if (!own.listening(req.port, since) || !behaviour?.http) return 'refused';
       const r = behaviour.http(req, (spec.startedAtMs ?? 0) + since);
-      record(since);
+      own.record(since);
       if (r.log) pendingLogs.push({ at: Math.max(since, lastAt), kind: r.log.kind, text: r.log.text });
       return r.response;
     },
     tcp(port: number, since: number): boolean {
-      return listening(port, since);
+      return own.listening(port, since);
     },
     updateFiles(set: Record<string, string>, removed: string[]): void {
       // Both views of the file system: the shell's Map and the spec servers read pages from.
@@ -143,7 +166,7 @@ export function startContainer(image: ImageDef, tag: TagInfo, spec: FullSpec): S
       if (!image.shell && !programs.has(base(command[0] ?? ''))) {
         return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0] ?? ''}": executable file not found in $PATH: unknown`, exitCode: 127 };
       }
-      return execSync(command, shellCtx(since), stdin ?? '');
+      return execSync(command, shell.ctx(since), stdin ?? '');
     },
     usage(since: number) {
       const recent = requests.filter((t) => t > since - CPU_WINDOW_MS && t <= since).length;
@@ -154,7 +177,7 @@ export function startContainer(image: ImageDef, tag: TagInfo, spec: FullSpec): S
       return { cpuMillicores: Math.round(cpu), memoryBytes: Math.round(memoryBytes) };
     },
     onRequest(since: number) {
-      record(since);
+      own.record(since);
     },
   };
 }

@@ -80,6 +80,22 @@ describe('ReplicaSet controller', () => {
     expect(podsIn(c).filter((p) => p.metadata.labels?.app === 'web')).toHaveLength(2);
   });
 
+  it('recounts fully labeled pods when the template labels change (the claim memo follows the spec)', () => {
+    const c = setup();
+    const rsType = c.type('apps', 'ReplicaSet');
+    const rs = replicaSet('web', 2);
+    (rs.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels = { app: 'web', v: '1' };
+    c.client.create(rsType, rs);
+    c.advance(2000);
+    expect((c.client.get(rsType, 'default', 'web')!.status as Record<string, number>).fullyLabeledReplicas).toBe(2);
+    c.client.patch(rsType, 'default', 'web', { spec: { template: { metadata: { labels: { app: 'web', v: '2' } } } } });
+    c.advance(1000);
+    const st = c.client.get(rsType, 'default', 'web')!.status as Record<string, number>;
+    expect(st.replicas).toBe(2);
+    expect(st.fullyLabeledReplicas).toBeUndefined();
+    expect(st.readyReplicas).toBe(2);
+  });
+
   it('counts availability only after minReadySeconds', () => {
     const c = setup(1000);
     const rsType = c.type('apps', 'ReplicaSet');

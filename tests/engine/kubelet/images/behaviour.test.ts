@@ -121,6 +121,22 @@ describe('nginx', () => {
     expect(ev.filter((e) => e.kind === 'stderr').length).toBe(8);
   });
 
+  it('containers started in the same second print the same startup lines, in another second their own', () => {
+    const startAt = (ms: number, ref = 'nginx:1.27') => {
+      const image = cat.resolve(ref);
+      if (isPullFailure(image)) throw new Error(image.message);
+      return events(cat.start({ image, env: {}, hostname: 'pod-abc', podIP: '10.244.1.5', files: {}, random: new Random(1), startedAtMs: ms } as Parameters<typeof cat.start>[0]));
+    };
+    const a = startAt(START);
+    const b = startAt(START + 500);
+    expect(b).toEqual(a);
+    const c = startAt(START + 1000);
+    expect(text(c)).toContain('2024/08/14 12:00:01 [notice] 1#1: nginx/1.27.4');
+    expect(text(c)).not.toContain('12:00:00 [notice]');
+    expect(text(startAt(START + 1000, 'nginx:1.27-alpine'))).toContain('built by gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309)');
+    expect(text(startAt(START + 1000))).toBe(text(c));
+  });
+
   it('1.14.2 prints nothing at startup', () => {
     expect(events(start('nginx:1.14.2'))).toEqual([]);
   });
