@@ -24,6 +24,11 @@ export const MAX_TEXT = 64 * 1024;
 export const MAX_RUN_MS = 50;
 /** Recomputing may use this much of each real second (at 60x everything changes all the time). */
 export const BUDGET_MS = 40;
+/**
+ * A changed answer is recomputed this long after the change (real ms), so a burst of changes (a
+ * rollout updates its Deployment many times a second) costs one computation and two messages.
+ */
+export const SETTLE_MS = 100;
 const WINDOW_MS = 1000;
 
 export interface KeptAnswersDeps {
@@ -154,7 +159,7 @@ export class KeptAnswers {
       e.shown = undefined;
       this.send({ line: e.line });
     }
-    this.scheduleRefresh();
+    this.scheduleRefresh(SETTLE_MS);
   }
 
   private forget(e: Entry): void {

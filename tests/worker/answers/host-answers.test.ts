@@ -6,6 +6,7 @@ import type { PlaygroundHost } from '../../../src/worker/host';
 import type { AnswerUpdate, ShellReply } from '../../../src/worker/protocol';
 import { AnswerBook } from '../../../src/ui/terminal/answer-book';
 import { hostsOnFakeTime, START } from '../fake-host';
+import { SETTLE_MS } from '../../../src/worker/answers/kept-answers';
 
 const newHost = hostsOnFakeTime();
 
@@ -85,7 +86,7 @@ describe('kept answers', () => {
     expect(book.get('kubectl get deploy nope')).toEqual({ text: 'Error from server (NotFound): deployments.apps "nope" not found\n', code: 1 });
     await run(host, 'kubectl config set-context --current --namespace=kube-system');
     expect(book.get(GET)).toBeUndefined();
-    await time.advance(0);
+    await time.advance(SETTLE_MS);
     expect(book.get(GET)?.text).toBe((await run(host, GET)).out);
     expect(book.get(GET)?.text).toContain('coredns');
   });

@@ -2,7 +2,7 @@
 // per-second budget holds at high speed, and a change during a computation makes it run again.
 
 import { describe, expect, it } from 'vitest';
-import { BUDGET_MS, KeptAnswers, MAX_COST_MS, MAX_KEPT, MAX_RUN_MS, MAX_TEXT } from '../../../src/worker/answers/kept-answers';
+import { BUDGET_MS, KeptAnswers, MAX_COST_MS, MAX_KEPT, MAX_RUN_MS, MAX_TEXT, SETTLE_MS } from '../../../src/worker/answers/kept-answers';
 import type { Computed } from '../../../src/worker/answers/compute';
 import type { AnswerUpdate } from '../../../src/worker/protocol';
 import { AnswerBook } from '../../../src/ui/terminal/answer-book';
@@ -67,7 +67,7 @@ describe('KeptAnswers', () => {
     s.cost.set('get deploy', 1);
     s.answers.changed('pods');
     s.answers.changed('deploy');
-    await s.time.advance(0);
+    await s.time.advance(SETTLE_MS);
     expect(s.book.get('kubectl get pods')).toBeUndefined();
     expect(s.book.get('kubectl get deploy')?.text).toBe('get deploy @0\n');
     // Forgotten: a change of what it read computes nothing.
@@ -101,10 +101,14 @@ describe('KeptAnswers', () => {
     expect(s.takeComputed()).toEqual(['get deploy']);
     expect(s.book.get('kubectl get deploy')?.text).toBe('get deploy @1000\n');
     s.answers.changed('deploy');
-    // Dropped at once; recomputed on the next turn of the event loop.
+    // Dropped at once; recomputed once the changes settle (one computation for a burst).
     await Promise.resolve();
     expect(s.updates.at(-1)).toEqual([{ line: 'kubectl get deploy' }]);
-    await s.time.advance(0);
+    await s.time.advance(SETTLE_MS / 2);
+    s.answers.changed('deploy');
+    expect(s.book.get('kubectl get deploy')).toBeUndefined();
+    await s.time.advance(SETTLE_MS / 2);
+    expect(s.takeComputed()).toEqual(['get deploy']);
     expect(s.book.get('kubectl get deploy')?.text).toBe('get deploy @1000\n');
   });
 
