@@ -262,6 +262,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
     let last: unknown;
     let chars = 0;
     const t0 = this.env.wallNow();
+    const mark = this.answers.mark;
     const reply = await sh.input(line, (s) => {
       chars += s.length;
       last = out(s);
@@ -271,7 +272,7 @@ export class PlaygroundHost implements P.PlaygroundApi {
     const argv = reply.kind === 'done' ? plainGet(line) : undefined;
     if (argv) this.answers.remember(line, argv, { ms: this.env.wallNow() - t0, chars });
     else this.answers.invalidateAll();
-    await Promise.all([last, this.answers.delivered()]);
+    await Promise.all([last, this.answers.deliveredSince(mark)]);
     return reply;
   }
 

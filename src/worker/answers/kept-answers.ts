@@ -74,6 +74,8 @@ export class KeptAnswers {
   private windowStart = -Infinity;
   private spent = 0;
   private meanwhile: Meanwhile | undefined;
+  /** Updates sent so far (a command waits only for those it caused). */
+  private sent = 0;
 
   constructor(private readonly deps: KeptAnswersDeps) {}
 
@@ -140,8 +142,17 @@ export class KeptAnswers {
     this.entries.clear();
   }
 
-  /** Resolves once the page has applied every update sent so far (a command's reply waits for it). */
-  delivered(): Promise<unknown> {
+  /** How many updates were sent so far: `deliveredSince` takes it. */
+  get mark(): number {
+    return this.sent;
+  }
+
+  /**
+   * Resolves once the page has applied the updates sent since `mark` (a command's reply waits for
+   * those it caused; none sent: at once, without waiting behind earlier ones).
+   */
+  deliveredSince(mark: number): Promise<unknown> {
+    if (this.sent === mark) return Promise.resolve();
     this.flush();
     return this.lastDelivery;
   }
@@ -250,6 +261,7 @@ export class KeptAnswers {
 
   private send(u: AnswerUpdate): void {
     if (!this.push) return;
+    this.sent++;
     this.pending.push(u);
     if (this.flushQueued) return;
     this.flushQueued = true;
