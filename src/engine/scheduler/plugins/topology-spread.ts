@@ -10,6 +10,7 @@ import { newRequirement, nothing, selectorFromLabelSelector, selectorFromRequire
 import { requiredNodeAffinityMatches } from './node-affinity';
 import { firstUntoleratedTaint } from './taints';
 import { defaultSelector } from './default-selector';
+import type { LabelColumn } from '../cache';
 
 const HOSTNAME = 'kubernetes.io/hostname';
 const ZONE = 'topology.kubernetes.io/zone';
@@ -160,6 +161,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
 };
 
 function spreadScore(s: ScoreState, node: NodeInfo): number {
+  if (s.columns) return spreadScoreBySlot(s, s.columns, node.slot);
   if (s.ignored.size > 0 && s.ignored.has(node)) return 0;
   let score = 0;
   for (let i = 0; i < s.constraints.length; i++) {
@@ -167,6 +169,19 @@ function spreadScore(s: ScoreState, node: NodeInfo): number {
     if (!Object.hasOwn(node.labels, c.topologyKey)) continue;
     const cnt = c.topologyKey === HOSTNAME ? (s.perNode[i].perNode[node.slot] ?? 0) : (s.pairCounts[i].get(node.labels[c.topologyKey]) ?? 0);
     // scoreForCount: count * log(domains + 2) + (maxSkew - 1).
+    score += cnt * s.weights[i] + (c.maxSkew - 1);
+  }
+  return Math.round(score);
+}
+
+/** spreadScore from the label columns (no node ignored): the same sum, term by term. */
+function spreadScoreBySlot(s: ScoreState, columns: readonly LabelColumn[], slot: number): number {
+  let score = 0;
+  for (let i = 0; i < s.constraints.length; i++) {
+    const col = columns[i];
+    if (col.has[slot] === 0) continue;
+    const c = s.constraints[i];
+    const cnt = c.topologyKey === HOSTNAME ? (s.perNode[i].perNode[slot] ?? 0) : s.domainCounts[i][col.ids[slot]];
     score += cnt * s.weights[i] + (c.maxSkew - 1);
   }
   return Math.round(score);
@@ -185,6 +200,12 @@ interface ScoreState {
   weights: number[];
   pairCounts: Map<string, number>[];
   perNode: { perNode: number[] }[];
+  /**
+   * Set when every node counts and none is ignored (the system defaults): per constraint, its
+   * key's label column, and matching pods per value id (the pairCounts, by id; 0 elsewhere).
+   */
+  columns?: readonly LabelColumn[];
+  domainCounts: number[][];
 }
 
 function preScoreSpread(state: CycleState, nodes: readonly NodeInfo[]): boolean {
@@ -193,6 +214,7 @@ function preScoreSpread(state: CycleState, nodes: readonly NodeInfo[]): boolean 
   if (constraints.length === 0 || nodes.length === 0) return false;
   // With the system defaults, nodes missing a topology key are scored on the keys they have.
   const requireAll = own;
+  if (!requireAll && everyNodeIncluded(constraints, state.pod)) return preScoreAllNodes(state, constraints, nodes);
   const ignored = new Set<NodeInfo>();
   const pairCounts = constraints.map(() => new Map<string, number>());
   // The domains present among the scored nodes; a value equal to the previous node's is already
@@ -214,17 +236,7 @@ function preScoreSpread(state: CycleState, nodes: readonly NodeInfo[]): boolean 
   }
   const perNode = constraints.map((c) => state.cache.selectorCounts(state.pod.namespace, c.selector));
   const needPairs = constraints.some((c) => c.topologyKey !== HOSTNAME);
-  if (needPairs && !requireAll && everyNodeIncluded(constraints, state.pod)) {
-    // Every node counts (the system defaults, no required node affinity): the cache's running
-    // per-domain sums give what the loop below would add up over all nodes.
-    for (let i = 0; i < constraints.length; i++) {
-      const c = constraints[i];
-      if (c.topologyKey === HOSTNAME) continue;
-      const sums = state.cache.domainCounts(perNode[i], c.topologyKey);
-      const counts = pairCounts[i];
-      for (const v of counts.keys()) counts.set(v, sums.get(v) ?? 0);
-    }
-  } else if (needPairs) {
+  if (needPairs) {
     // Runs over every node for every pod (1,000 x 10,000 at scale): plain loops, no closures.
     const all = state.cache.nodes();
     for (let n = 0; n < all.length; n++) {
@@ -241,7 +253,57 @@ function preScoreSpread(state: CycleState, nodes: readonly NodeInfo[]): boolean 
     }
   }
   const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? nodes.length - ignored.size : pairCounts[i].size) + 2));
-  const s: ScoreState = { constraints, ignored, weights, pairCounts, perNode };
+  const s: ScoreState = { constraints, ignored, weights, pairCounts, perNode, domainCounts: [] };
   state.data.set('PodTopologySpread/score', s);
   return true;
 }
+
+/** Value ids already seen in the current attempt (stamped, so never cleared). */
+let seenAt = new Int32Array(64);
+let attempt = 0;
+
+/**
+ * preScoreSpread when every node counts and none is ignored (the system defaults, no required
+ * node affinity): the domains among the scored nodes are read from the cache's label columns,
+ * and each domain's matching pods from its running per-domain sums, as the loops over every
+ * node would add them up. A node without a key files under '' there, as in pairCounts.
+ */
+function preScoreAllNodes(state: CycleState, constraints: readonly Constraint[], nodes: readonly NodeInfo[]): boolean {
+  const cache = state.cache;
+  const n = constraints.length;
+  const perNode = constraints.map((c) => cache.selectorCounts(state.pod.namespace, c.selector));
+  const columns: LabelColumn[] = [];
+  const domainCounts: number[][] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = constraints[i];
+    const col = cache.labelColumn(c.topologyKey);
+    columns.push(col);
+    if (c.topologyKey === HOSTNAME) {
+      domainCounts.push([]);
+      weights.push(Math.log(nodes.length + 2));
+      continue;
+    }
+    if (seenAt.length < col.values.length) seenAt = new Int32Array(Math.max(col.values.length, 2 * seenAt.length));
+    const stamp = (attempt = (attempt + 1) | 0 || 1);
+    const counts: number[] = new Array(col.values.length).fill(0);
+    const sums = cache.domainCounts(perNode[i], c.topologyKey);
+    const ids = col.ids;
+    let domains = 0;
+    for (let k = 0; k < nodes.length; k++) {
+      const id = ids[nodes[k].slot];
+      if (seenAt[id] === stamp) continue;
+      seenAt[id] = stamp;
+      domains++;
+      counts[id] = sums.get(col.values[id]) ?? 0;
+    }
+    domainCounts.push(counts);
+    weights.push(Math.log(domains + 2));
+  }
+  const s: ScoreState = { constraints, ignored: NO_NODES, weights, pairCounts: [], perNode, columns, domainCounts };
+  state.data.set('PodTopologySpread/score', s);
+  return true;
+}
+
+/** The ignored set when no node is ignored (never added to). */
+const NO_NODES: Set<NodeInfo> = new Set();
