@@ -290,7 +290,10 @@ function preScoreAllNodes(state: CycleState, constraints: readonly Constraint[],
     const sums = cache.domainCounts(perNode[i], c.topologyKey);
     const ids = col.ids;
     let domains = 0;
-    for (let k = 0; k < nodes.length; k++) {
+    // Zone-interleaved nodes show every domain within the first few: once all of the column's
+    // values are seen, the rest of the 420 nodes cannot add one.
+    const all = col.values.length;
+    for (let k = 0; k < nodes.length && domains < all; k++) {
       const id = ids[nodes[k].slot];
       if (seenAt[id] === stamp) continue;
       seenAt[id] = stamp;
