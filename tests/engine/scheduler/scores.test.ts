@@ -170,6 +170,10 @@ describe('PodTopologySpread score', () => {
       const infos = zoned.map((n) => cache.node(n.metadata.name!)!);
       expect(podTopologySpread.preScore!(state, infos)).toBe(true);
       const a = Float64Array.from(infos.map((n) => podTopologySpread.score(state, n)));
+      // The framework's batch call gives the raw scores node by node scoring gives.
+      const all = new Float64Array(infos.length);
+      podTopologySpread.scoreAll!(state, infos, all);
+      expect([...all]).toEqual([...a]);
       podTopologySpread.normalize!(state, infos, a);
       return [...a];
     };

@@ -134,6 +134,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
   },
   scoreAll(state, nodes, out) {
     const s = state.data.get('PodTopologySpread/score') as ScoreState;
+    if (s.columns) return scoreAllBySlot(s, s.columns, nodes, out);
     for (let i = 0; i < nodes.length; i++) out[i] = spreadScore(s, nodes[i]);
   },
   /**
@@ -185,6 +186,44 @@ function spreadScoreBySlot(s: ScoreState, columns: readonly LabelColumn[], slot:
     score += cnt * s.weights[i] + (c.maxSkew - 1);
   }
   return Math.round(score);
+}
+
+/** The scored nodes' slots (reused: one attempt at a time). */
+let slotScratch = new Int32Array(1024);
+
+/**
+ * spreadScoreBySlot for every node, a constraint at a time (its columns and weight read once):
+ * each node's sum still adds the constraints' terms in order from 0, so the same doubles.
+ */
+function scoreAllBySlot(s: ScoreState, columns: readonly LabelColumn[], nodes: readonly NodeInfo[], out: Float64Array): void {
+  const m = nodes.length;
+  if (slotScratch.length < m) slotScratch = new Int32Array(Math.max(m, 2 * slotScratch.length));
+  const slots = slotScratch;
+  for (let k = 0; k < m; k++) {
+    slots[k] = nodes[k].slot;
+    out[k] = 0;
+  }
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i];
+    const has = columns[i].has;
+    const w = s.weights[i];
+    const extra = c.maxSkew - 1;
+    if (c.topologyKey === HOSTNAME) {
+      const per = s.perNode[i].perNode;
+      for (let k = 0; k < m; k++) {
+        const slot = slots[k];
+        if (has[slot] !== 0) out[k] += (per[slot] ?? 0) * w + extra;
+      }
+    } else {
+      const ids = columns[i].ids;
+      const counts = s.domainCounts[i];
+      for (let k = 0; k < m; k++) {
+        const slot = slots[k];
+        if (has[slot] !== 0) out[k] += counts[ids[slot]] * w + extra;
+      }
+    }
+  }
+  for (let k = 0; k < m; k++) out[k] = Math.round(out[k]);
 }
 
 /** Whether `included` holds for every node: no node affinity to honour, no taints policy. */
