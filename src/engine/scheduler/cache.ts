@@ -6,6 +6,7 @@ import type { Selector } from '../api/labels';
 import type { KObject } from '../api/types';
 import { NodeInfo } from './node-info';
 import { NodeTable } from './node-table';
+import { buildLabelColumn, type LabelColumn } from './label-column';
 import type { PodInfo } from './pod-info';
 
 const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'];
@@ -34,19 +35,6 @@ export interface SelectorCounts {
 }
 
 const MAX_TRACKED_SELECTORS = 128;
-
-/**
- * One label key's values by slot, as ids: spreading reads a node's zone for each of ~420 sampled
- * nodes per pod, and a typed array read is cheaper than a lookup in each node's labels object.
- */
-export interface LabelColumn {
-  /** Slot -> id of the node's value of the key ('' when the node lacks it, as domainCounts files it). */
-  readonly ids: Int32Array;
-  /** Slot -> 1 when the node has the key. */
-  readonly has: Uint8Array;
-  /** Id -> value. */
-  readonly values: readonly string[];
-}
 
 export class SchedulerCache {
   private readonly byName = new Map<string, NodeInfo>();
@@ -236,26 +224,7 @@ export class SchedulerCache {
   /** `key`'s values per slot over the current nodes (valid until node labels change or nodes come and go). */
   labelColumn(key: string): LabelColumn {
     let col = this.columns.get(key);
-    if (!col) {
-      const ids = new Int32Array(this.nextSlot);
-      const has = new Uint8Array(this.nextSlot);
-      const values: string[] = [];
-      const idOf = new Map<string, number>();
-      for (const ni of this.byName.values()) {
-        const present = Object.hasOwn(ni.labels, key);
-        const v = present ? ni.labels[key] : '';
-        let id = idOf.get(v);
-        if (id === undefined) {
-          id = values.length;
-          values.push(v);
-          idOf.set(v, id);
-        }
-        ids[ni.slot] = id;
-        has[ni.slot] = present ? 1 : 0;
-      }
-      col = { ids, has, values };
-      this.columns.set(key, col);
-    }
+    if (!col) this.columns.set(key, (col = buildLabelColumn(this.byName.values(), this.nextSlot, key)));
     return col;
   }
 
