@@ -6,6 +6,7 @@ import type { Selector } from '../api/labels';
 import type { KObject } from '../api/types';
 import { NodeInfo } from './node-info';
 import { NodeTable } from './node-table';
+import { buildLabelColumn, type LabelColumn } from './label-column';
 import type { PodInfo } from './pod-info';
 
 const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'];
@@ -58,6 +59,8 @@ export class SchedulerCache {
   private readonly tracked = new Map<string, SelectorCounts>();
   private readonly trackedByNs = new Map<string, Set<SelectorCounts>>();
   private useClock = 0;
+  /** topologyKey -> its LabelColumn, built on first use; dropped with the domain sums. */
+  private readonly columns = new Map<string, LabelColumn>();
 
   /** Nodes in NodeTree order: zones interleaved round-robin, each zone in insertion order. */
   nodes(): readonly NodeInfo[] {
@@ -218,8 +221,17 @@ export class SchedulerCache {
     return sums;
   }
 
+  /** `key`'s values per slot over the current nodes (valid until node labels change or nodes come and go). */
+  labelColumn(key: string): LabelColumn {
+    let col = this.columns.get(key);
+    if (!col) this.columns.set(key, (col = buildLabelColumn(this.byName.values(), this.nextSlot, key)));
+    return col;
+  }
+
+  /** Node labels changed or nodes came or went: the domain sums and label columns are stale. */
   private dropDomains(): void {
     for (const t of this.tracked.values()) t.domains.clear();
+    this.columns.clear();
   }
 
   /**

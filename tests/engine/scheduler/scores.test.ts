@@ -158,6 +158,39 @@ describe('PodTopologySpread score', () => {
     expect(scores(podTopologySpread, pod, nodes, existing, emptyListers({ inNamespace: () => [svc] }))).toEqual([40, 60, 100]);
   });
   it('no system defaults for a pod nothing selects', () => expect(scores(podTopologySpread, podObj('p'), nodes, existing)).toBe('skip'));
+  it('system defaults over zones: the label-column path scores as the per-node loop does, also after a node changes zone', () => {
+    const svc: KObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: { selector: { app: 'web' } } };
+    const listers = emptyListers({ inNamespace: () => [svc] });
+    const zone = (z?: string) => ({ labels: { all: 'yes', ...(z ? { 'topology.kubernetes.io/zone': z } : {}) } });
+    const zoned = [nodeObj('a', zone('z1')), nodeObj('b', zone('z1')), nodeObj('c', zone('z2')), nodeObj('d', zone())];
+    const pods = [on('e1', 'a'), on('e2', 'a'), on('e3', 'c'), on('e4', 'd')];
+    const cache = cacheWith(zoned, pods);
+    const run = (pod: KObject) => {
+      const state = stateFor(pod, cache, listers);
+      const infos = zoned.map((n) => cache.node(n.metadata.name!)!);
+      expect(podTopologySpread.preScore!(state, infos)).toBe(true);
+      const a = Float64Array.from(infos.map((n) => podTopologySpread.score(state, n)));
+      // The framework's batch call gives the raw scores node by node scoring gives.
+      const all = new Float64Array(infos.length);
+      podTopologySpread.scoreAll!(state, infos, all);
+      expect([...all]).toEqual([...a]);
+      podTopologySpread.normalize!(state, infos, a);
+      return [...a];
+    };
+    const plain = podObj('p', {}, { labels: { app: 'web' } });
+    // A node selector every node matches: the same counts, through the loop over every node.
+    const selected = podObj('p', { nodeSelector: { all: 'yes' } }, { labels: { app: 'web' } });
+    const before = run(plain);
+    expect(before).toEqual(run(selected));
+    // Zones z1 (2 pods), z2 (1), '' (d, 1): hostname raw 2,0,1,1 -> weight ln 6; zone weight ln 5
+    // on a, b, c only (d has no zone label): a = round(2*1.792+2 + 2*1.609+4) = 13, b = round(2+3.219+4) = 9,
+    // c = round(1.792+2 + 1.609+4) = 9, d = round(1.792+2) = 4 -> 100*(13+4-s)/13 = 30, 61, 61, 100.
+    expect(before).toEqual([30, 61, 61, 100]);
+    cache.upsertNode(nodeObj('c', zone('z1')));
+    const after = run(plain);
+    expect(after).toEqual(run(selected));
+    expect(after).not.toEqual(before);
+  });
 });
 
 describe('InterPodAffinity score', () => {

@@ -16,6 +16,11 @@ const EXISTING_ANTI = status('Unschedulable', "node(s) didn't satisfy existing p
 type PairCounts = Map<string, number>;
 const pairKey = (k: string, v: string) => `${k}\u0000${v}`;
 
+/** Adds `mult` x the weight of each of `ts` that `target` matches to `node`'s topology pairs. */
+function scoreTerms(scores: PairCounts, ts: readonly WeightedAffinityTerm[], target: PodInfo, node: NodeInfo, mult: number, ns: (n: string) => Record<string, string> | undefined): void {
+  for (const t of ts) if (termMatches(t, target, ns)) bump(scores, node, t.topologyKey, t.weight * mult);
+}
+
 function bump(m: PairCounts, node: NodeInfo, key: string, by: number): void {
   if (!Object.hasOwn(node.labels, key)) return;
   const k = pairKey(key, node.labels[key]);
@@ -96,21 +101,20 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
     const hasConstraints = prefAff.length + prefAnti.length > 0;
     // Nothing can score: no preferred terms of its own and no existing pod with any affinity.
     if (!hasConstraints && state.cache.podsWithAffinity.size === 0) return false;
-    const ns = (n: string) => state.listers.namespaceLabels(n);
+    // Bound, not an arrow function: under tsx (keepNames) every named closure created per pod
+    // also gets its name defined on it.
+    const ns = state.listers.namespaceLabels.bind(state.listers);
     const scores: PairCounts = new Map();
-    const terms = (ts: readonly WeightedAffinityTerm[], target: PodInfo, node: NodeInfo, mult: number) => {
-      for (const t of ts) if (termMatches(t, target, ns)) bump(scores, node, t.topologyKey, t.weight * mult);
-    };
     const existing = hasConstraints ? state.cache.allPods() : state.cache.podsWithAffinity;
     for (const ex of existing) {
       const node = state.cache.node(ex.nodeName);
       if (!node || Object.keys(node.labels).length === 0) continue;
-      terms(prefAff, ex, node, 1);
-      terms(prefAnti, ex, node, -1);
+      scoreTerms(scores, prefAff, ex, node, 1, ns);
+      scoreTerms(scores, prefAnti, ex, node, -1, ns);
       if (ex.affinity) {
         for (const t of ex.affinity.requiredAffinity) if (termMatches(t, pod, ns)) bump(scores, node, t.topologyKey, HARD_POD_AFFINITY_WEIGHT);
-        terms(ex.affinity.preferredAffinity, pod, node, 1);
-        terms(ex.affinity.preferredAntiAffinity, pod, node, -1);
+        scoreTerms(scores, ex.affinity.preferredAffinity, pod, node, 1, ns);
+        scoreTerms(scores, ex.affinity.preferredAntiAffinity, pod, node, -1, ns);
       }
     }
     if (scores.size === 0) return false;

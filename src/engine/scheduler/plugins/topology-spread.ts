@@ -10,6 +10,7 @@ import { newRequirement, nothing, selectorFromLabelSelector, selectorFromRequire
 import { requiredNodeAffinityMatches } from './node-affinity';
 import { firstUntoleratedTaint } from './taints';
 import { defaultSelector } from './default-selector';
+import { preScoreAllNodes, scoreAllBySlot, spreadScoreBySlot, type ScoreState } from './spread-columns';
 
 const HOSTNAME = 'kubernetes.io/hostname';
 const ZONE = 'topology.kubernetes.io/zone';
@@ -133,6 +134,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
   },
   scoreAll(state, nodes, out) {
     const s = state.data.get('PodTopologySpread/score') as ScoreState;
+    if (s.columns) return scoreAllBySlot(s, s.columns, nodes, out);
     for (let i = 0; i < nodes.length; i++) out[i] = spreadScore(s, nodes[i]);
   },
   /**
@@ -160,6 +162,7 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
 };
 
 function spreadScore(s: ScoreState, node: NodeInfo): number {
+  if (s.columns) return spreadScoreBySlot(s, s.columns, node.slot);
   if (s.ignored.size > 0 && s.ignored.has(node)) return 0;
   let score = 0;
   for (let i = 0; i < s.constraints.length; i++) {
@@ -179,20 +182,13 @@ function everyNodeIncluded(cs: readonly Constraint[], pod: PodInfo): boolean {
   return true;
 }
 
-interface ScoreState {
-  constraints: readonly Constraint[];
-  ignored: Set<NodeInfo>;
-  weights: number[];
-  pairCounts: Map<string, number>[];
-  perNode: { perNode: number[] }[];
-}
-
 function preScoreSpread(state: CycleState, nodes: readonly NodeInfo[]): boolean {
   const own = state.pod.spreadConstraints.length > 0;
   const constraints = own ? podConstraints(state.pod, 'ScheduleAnyway') : systemDefaultConstraints(state);
   if (constraints.length === 0 || nodes.length === 0) return false;
   // With the system defaults, nodes missing a topology key are scored on the keys they have.
   const requireAll = own;
+  if (!requireAll && everyNodeIncluded(constraints, state.pod)) return preScoreAllNodes(state, constraints, nodes);
   const ignored = new Set<NodeInfo>();
   const pairCounts = constraints.map(() => new Map<string, number>());
   // The domains present among the scored nodes; a value equal to the previous node's is already
@@ -214,17 +210,7 @@ function preScoreSpread(state: CycleState, nodes: readonly NodeInfo[]): boolean 
   }
   const perNode = constraints.map((c) => state.cache.selectorCounts(state.pod.namespace, c.selector));
   const needPairs = constraints.some((c) => c.topologyKey !== HOSTNAME);
-  if (needPairs && !requireAll && everyNodeIncluded(constraints, state.pod)) {
-    // Every node counts (the system defaults, no required node affinity): the cache's running
-    // per-domain sums give what the loop below would add up over all nodes.
-    for (let i = 0; i < constraints.length; i++) {
-      const c = constraints[i];
-      if (c.topologyKey === HOSTNAME) continue;
-      const sums = state.cache.domainCounts(perNode[i], c.topologyKey);
-      const counts = pairCounts[i];
-      for (const v of counts.keys()) counts.set(v, sums.get(v) ?? 0);
-    }
-  } else if (needPairs) {
+  if (needPairs) {
     // Runs over every node for every pod (1,000 x 10,000 at scale): plain loops, no closures.
     const all = state.cache.nodes();
     for (let n = 0; n < all.length; n++) {
@@ -241,7 +227,7 @@ function preScoreSpread(state: CycleState, nodes: readonly NodeInfo[]): boolean 
     }
   }
   const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? nodes.length - ignored.size : pairCounts[i].size) + 2));
-  const s: ScoreState = { constraints, ignored, weights, pairCounts, perNode };
+  const s: ScoreState = { constraints, ignored, weights, pairCounts, perNode, domainCounts: [] };
   state.data.set('PodTopologySpread/score', s);
   return true;
 }
