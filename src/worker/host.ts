@@ -158,7 +158,12 @@ export class PlaygroundHost implements P.PlaygroundApi {
     // and warmed up again; the journal's first entry is then a restart, so a replay (fresh cluster,
     // same seed and second, snapshot and restore) reaches the same cluster.
     this.adopt(s, this.historyLines, this.layoutData, undefined, true, freshSnapshot(start));
-    for (const c of carried?.commands ?? []) this.record({ op: 'command', tab: c.tab, line: c.line });
+    for (const c of carried?.commands ?? []) {
+      this.record({ op: 'command', tab: c.tab, line: c.line });
+      // The first phase answered only plain gets, from a snapshot of this very cluster: kept from here on.
+      const argv = plainGet(c.line);
+      if (argv) this.answers.remember(c.line, argv, { ms: 0, chars: 0 });
+    }
     await this.storage.startNew(this.currentScenario());
     this.storage.attach(persistedSource(this.cluster), 'all');
     this.storage.setHistory(this.historyLines);

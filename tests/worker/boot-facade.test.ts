@@ -9,6 +9,7 @@ import { FRESH_SEED } from '../../src/worker/fresh/constants';
 import { memoryKV, Persistence, type KV } from '../../src/worker/persistence/index';
 import type { FeedBatch } from '../../src/worker/protocol';
 import { FakeTime } from './fake-env';
+import { AnswerBook } from '../../src/ui/terminal/answer-book';
 
 const NOW = Date.UTC(2026, 10, 23, 17, 5, 12) + 345;
 let disposers: (() => void)[] = [];
@@ -94,6 +95,24 @@ describe('BootFacade', () => {
     const lesson = batches.find((b) => b.lesson)?.lesson;
     expect(lesson).toMatchObject({ current: 0 });
     expect(lesson!.steps.length).toBeGreaterThan(1);
+  });
+
+  it('keeps the answers of the gets the first phase ran, once the full engine runs', async () => {
+    const { api, time } = facade();
+    const book = new AnswerBook();
+    api.keepAnswers((u) => book.apply(u));
+    await api.boot({ now: NOW }, () => {});
+    await time.advance(20);
+    await run(api, 'kubectl get nodes');
+    expect(book.size).toBe(0);
+    await api.prefetch();
+    await time.advance(0);
+    const kept = book.get('kubectl get nodes');
+    expect(kept?.text).toMatch(/^NAME +STATUS +ROLES +AGE +VERSION\nkubeplay-control-plane +Ready/);
+    expect(kept).toEqual(await run(api, 'kubectl get nodes').then((r) => ({ text: r.out, code: r.code })));
+    // Printed from it by the page: recorded as run.
+    api.shellAnswered('t', 'kubectl get nodes');
+    expect(await api.history()).toEqual(['kubectl get nodes', 'kubectl get nodes', 'kubectl get nodes']);
   });
 
   it('makes links that replay to the same cluster', async () => {
