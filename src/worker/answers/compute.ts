@@ -8,7 +8,7 @@ import { storeKey, type ReadStore } from '../../engine/apiserver/context';
 import { NotServedHere, ReadApiServer } from '../../engine/apiserver/read-server';
 import { observeDurationStability } from '../../engine/util/human-duration';
 import { runKubectl } from '../../kubectl/root';
-import { inProcessTransport } from '../../kubectl/transport';
+import { runReadOnly } from '../first/get-line';
 
 /** CRDs change discovery and custom resources' columns: every answer depends on them. */
 export const CRD_KEY = storeKey({ group: 'apiextensions.k8s.io', plural: 'customresourcedefinitions' });
@@ -38,37 +38,16 @@ export async function computeAnswer(session: Session, argv: string[]): Promise<C
     },
   };
   const server = new ReadApiServer({ clock: ctx.clock, registry: ctx.registry, printerFor: ctx.printerFor, store });
-  const transport = inProcessTransport(server);
-  let refused = false;
-  const refuse = (e: unknown): never => {
-    refused = true;
-    throw e;
-  };
-  let text = '';
   let stableFor = Infinity;
   const at = cluster.clock.now();
   const stop = observeDurationStability((ms) => (stableFor = Math.min(stableFor, ms)));
-  let code: number;
+  let r: { text: string; code: number } | undefined;
   try {
-    code = await runKubectl(argv, {
-      transport: {
-        request: (req) => transport.request(req).catch(refuse),
-        watch: () => refuse(new NotServedHere('watch')),
-      },
-      io: { out: (s) => (text += s), err: (s) => (text += s) },
-      files: { read: () => undefined, exists: () => false, isDir: () => false, list: () => [] },
-      config: session.config,
-      cache: new Map(session.cache),
-      host: {
-        now: () => cluster.clock.now(),
-        wait: () => refuse(new NotServedHere('wait')),
-        untilInterrupted: () => refuse(new NotServedHere('interrupt')),
-      },
-    });
+    r = await runReadOnly(runKubectl, argv, { server, now: () => cluster.clock.now(), config: session.config, cache: new Map(session.cache) });
   } finally {
     stop();
   }
   // Time moved while it ran (it awaited something slow): what it printed may mix two instants.
-  if (refused || cluster.clock.now() !== at) return undefined;
-  return { text, code, reads, stableFor, at };
+  if (!r || cluster.clock.now() !== at) return undefined;
+  return { ...r, reads, stableFor, at };
 }

@@ -165,11 +165,7 @@ export class KeptAnswers {
   private invalidate(e: Entry): void {
     e.gen++;
     if (!e.fresh && !e.shown) return;
-    e.fresh = false;
-    if (e.shown) {
-      e.shown = undefined;
-      this.send({ line: e.line });
-    }
+    this.dropShown(e);
     this.scheduleRefresh(SETTLE_MS);
   }
 
@@ -199,7 +195,7 @@ export class KeptAnswers {
         for (const e of [...this.entries.values()].reverse()) {
           if (e.fresh && this.deps.now() < e.validUntil) continue;
           if (!this.withinBudget()) {
-            // Out of time this second: the page stops using it until it is recomputed.
+            // Out of time this second: unused until it is recomputed.
             this.dropShown(e);
             this.scheduleRefresh(this.windowStart + WINDOW_MS - this.deps.wallNow());
             continue;
@@ -242,6 +238,7 @@ export class KeptAnswers {
     }
   }
 
+  /** Out of date: the page stops using it. */
   private dropShown(e: Entry): void {
     e.fresh = false;
     if (e.shown) {

@@ -3,12 +3,12 @@
 // held back until it finished: a request the read-only apiserver refuses means the full engine
 // runs the line instead, as if the first try had not happened (a get writes nothing).
 
-import { NotServedHere } from '../../engine/apiserver/read-server';
+import { NotServedHere, type ReadApiServer } from '../../engine/apiserver/read-server';
 import type { CommandDef } from '../../kubectl/cli/command';
 import { GLOBAL_FLAGS } from '../../kubectl/cli/global-flags';
 import { parseArgs } from '../../kubectl/cli/parse';
 import { getCommand } from '../../kubectl/commands/get';
-import { defaultKubeconfig } from '../../kubectl/env';
+import { defaultKubeconfig, type KubeconfigState, type KubectlEnv } from '../../kubectl/env';
 import { runCommandLine } from '../../kubectl/run';
 import { inProcessTransport } from '../../kubectl/transport';
 import type { ReadOnlyCluster } from './read-cluster';
@@ -38,26 +38,54 @@ export function plainGet(line: string): string[] | undefined {
   }
 }
 
-/** Runs a plain get; undefined when it needs the full engine (nothing was written to `out`). */
-export async function runPlainGet(cluster: ReadOnlyCluster, argv: string[], out: (s: string) => void): Promise<number | undefined> {
+/** Where a read-only run of kubectl reads from. */
+export interface ReadOnlyTarget {
+  server: ReadApiServer;
+  now(): number;
+  config: KubeconfigState;
+  /** The discovery cache it may fill (a copy when the run must leave no trace). */
+  cache: Map<string, unknown>;
+}
+
+/**
+ * Runs kubectl (`run`: the whole tree or the get-only one) on a read-only apiserver, stdout and
+ * stderr collected in order. Undefined when it needed more than reads (a request the server
+ * refuses, a watch, a wait): then nothing it printed counts and the full engine runs the line.
+ */
+export async function runReadOnly(
+  run: (argv: string[], env: KubectlEnv) => Promise<number>,
+  argv: string[],
+  target: ReadOnlyTarget,
+): Promise<{ text: string; code: number } | undefined> {
   let text = '';
   let refused = false;
-  const transport = inProcessTransport(cluster.server);
-  const code = await runCommandLine(GET_ONLY, argv, {
+  const refuse = (e: unknown): never => {
+    refused = true;
+    throw e;
+  };
+  const transport = inProcessTransport(target.server);
+  const code = await run(argv, {
     transport: {
-      request: (req) => transport.request(req).catch((e: unknown) => {
-        if (e instanceof NotServedHere) refused = true;
-        throw e;
-      }),
-      watch: (req, sink) => transport.watch(req, sink),
+      request: (req) => transport.request(req).catch(refuse),
+      watch: () => refuse(new NotServedHere('watch')),
     },
     io: { out: (s) => (text += s), err: (s) => (text += s) },
     files: { read: () => undefined, exists: () => false, isDir: () => false, list: () => [] },
+    config: target.config,
+    cache: target.cache,
+    host: { now: target.now, wait: () => refuse(new NotServedHere('wait')), untilInterrupted: () => refuse(new NotServedHere('interrupt')) },
+  });
+  return refused ? undefined : { text, code };
+}
+
+/** Runs a plain get; undefined when it needs the full engine (nothing was written to `out`). */
+export async function runPlainGet(cluster: ReadOnlyCluster, argv: string[], out: (s: string) => void): Promise<number | undefined> {
+  const r = await runReadOnly((a, env) => runCommandLine(GET_ONLY, a, env), argv, {
+    server: cluster.server,
+    now: () => cluster.clock.now(),
     config: defaultKubeconfig(),
     cache: new Map(),
-    host: { now: () => cluster.clock.now(), wait: async () => {}, untilInterrupted: async () => {} },
   });
-  if (refused) return undefined;
-  out(text);
-  return code;
+  if (r) out(r.text);
+  return r?.code;
 }
